@@ -1,0 +1,74 @@
+"""Units and people's roles in the back office."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from xaso.units import selectors
+from xaso.units.forms import OrgUnitForm
+from xaso.units.models import Membership, OrgUnit
+from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+from xaso.units.selectors import UserLike, scope_for
+
+
+def memberships_writable(*, user: UserLike) -> QuerySet[Membership]:
+    # Roles are granted by the platform's administrators only.
+    return Membership.objects.all() if scope_for(user=user).is_superuser else Membership.objects.none()
+
+
+register_permission_policy(
+    OrgUnit, ScopedPermissionPolicy(OrgUnit, readable=selectors.units_readable, writable=selectors.units_writable)
+)
+register_permission_policy(
+    Membership,
+    ScopedPermissionPolicy(Membership, readable=selectors.memberships_readable, writable=memberships_writable),
+)
+
+
+class OrgUnitViewSet(ScopedSnippetViewSet):
+    model = OrgUnit
+    icon = "group"
+    menu_label = "Đơn vị"
+    menu_name = "units"
+    url_prefix = "don-vi/danh-sach"
+    inspect_view_enabled = True
+    list_display = ["name", "kind", "code", "is_active"]
+    list_filter = ["kind", "is_active"]
+    ordering = ["path"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("parent"),
+            FieldPanel("name"),
+            FieldPanel("short_name"),
+            FieldPanel("code"),
+            FieldPanel("kind"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=OrgUnitForm,
+    )
+
+
+class MembershipViewSet(ScopedSnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = "Vai trò người dùng"
+    menu_name = "memberships"
+    url_prefix = "don-vi/vai-tro"
+    list_display = ["user", "role", "unit", "position"]
+    list_filter = ["role"]
+    edit_handler = ObjectList([FieldPanel("user"), FieldPanel("unit"), FieldPanel("role"), FieldPanel("position")])
+
+
+class UnitGroup(SnippetViewSetGroup):
+    items = (OrgUnitViewSet, MembershipViewSet)
+    menu_icon = "group"
+    menu_label = "Đơn vị, vai trò"
+    menu_name = "don-vi"
+    menu_order = 300
+
+
+register_snippet(UnitGroup)
