@@ -37,3 +37,10 @@ def client_for(client: Any) -> Any:
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # The demo fixture creates a dozen accounts per test; PBKDF2 at production strength
+    # made that ~5 s of every test. Login still goes through the real form and backend.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "xaso.units",
     "xaso.plans",
     "xaso.portal",
+    "xaso.registers",
+    "xaso.activities",
     "xaso.demo",
     # Wagtail
     "wagtail.contrib.forms",

@@ -52,3 +52,47 @@ def commune(parent: OrgUnit, code: str = "xa", name: str = "Xã Thử") -> OrgUn
 
 def grant(user: Any, unit: OrgUnit, role: str) -> Membership:
     return membership_grant(user=user, unit=unit, role=role)
+
+
+def small_plan(commune: OrgUnit, *, code: str = "01/KH-UBND", start_year: int = 2025, end_year: int = 2030) -> Any:
+    """A minimal active plan with one task per group, for a commune other than the seed's."""
+    import datetime as dt
+
+    from xaso.plans.models import Plan, Task, TaskGroup, TaskGroupKey
+
+    plan = Plan.objects.create(
+        commune=commune,
+        code=code,
+        issuer=f"UBND {commune.name}",
+        issuer_header=f"ỦY BAN NHÂN DÂN\n{commune.name.upper()}",
+        place=commune.name.removeprefix("Xã "),
+        issued_on=dt.date(start_year, 9, 1),
+        title="Kế hoạch truyền thông thực hiện Nghị quyết số 57-NQ/TW",
+        start_year=start_year,
+        end_year=end_year,
+        general_objective="Nâng cao nhận thức.",
+        funding_text="Ngân sách xã.",
+        reporting_text="Báo cáo 6 tháng, năm.",
+    )
+    for number, key in enumerate(TaskGroupKey, start=1):
+        group = TaskGroup.objects.create(plan=plan, number=number, key=key, title=key.label)
+        Task.objects.create(plan=plan, group=group, code=f"NV-{number}.1", text=f"Nhiệm vụ {key.label.lower()}")
+    return plan
+
+
+def activity(unit: OrgUnit, **fields: Any) -> Any:
+    """An activity recorded through activities.services, with plausible defaults."""
+    import datetime as dt
+
+    from xaso.activities.services import activity_record
+
+    defaults: dict[str, Any] = {
+        "kind": "conference",
+        "title": "Hội nghị phổ biến Nghị quyết số 57-NQ/TW",
+        "date_start": dt.date(2026, 3, 10),
+        "audience": "officials",
+        "participants": 40,
+        "officials": 40,
+    }
+    defaults.update(fields)
+    return activity_record(unit=unit, **defaults)

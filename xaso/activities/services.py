@@ -1,0 +1,154 @@
+"""Writes to activities: record (idempotent on a stable source key), save from a form, delete.
+
+Other apps record what they do through `activity_record`: the portal one activity per
+published article ("portal.article:42"), the channels one per delivery
+("channel.facebook:delivery:7"). Calling it again with the same `source` updates that
+activity in place, so a retried job or an edited article never counts twice.
+
+The services do not check who may write: the calling view or job has already decided
+(views through units.selectors.units_writable). `user` only records who did it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from xaso.activities.models import Activity, ActivityKind, ActivityStatus, Audience
+from xaso.activities.rules import ERR_NO_COMMUNE, relation_problems
+from xaso.plans.models import Task, TaskGroupKey
+from xaso.registers.models import GuidingDocument, Person, ScienceTask
+from xaso.units.models import OrgUnit
+
+GROUP_FLAGS = {
+    TaskGroupKey.MASS_MEDIA: "serves_mass_media",
+    TaskGroupKey.SCHOOLS: "serves_schools",
+    TaskGroupKey.ENTERPRISES: "serves_enterprises",
+}
+
+
+def _derive(activity: Activity) -> None:
+    """Fields that follow from others: the commune of the unit, the task groups served."""
+    if activity.unit.commune_id is None:
+        raise ValidationError({"unit": ERR_NO_COMMUNE.format(unit=activity.unit)})
+    activity.commune_id = activity.unit.commune_id
+    task_ids = [task.pk for task in activity.tasks.all()]
+    keys = set(Task.objects.filter(pk__in=task_ids).values_list("group__key", flat=True)) if task_ids else set()
+    for key, flag in GROUP_FLAGS.items():
+        setattr(activity, flag, key in keys)
+
+
+def _validate_relations(activity: Activity) -> None:
+    problems = relation_problems(
+        commune_id=activity.commune_id,
+        tasks=activity.tasks.all(),
+        attendees=activity.attendees.all(),
+        guiding_documents=activity.guiding_documents.all(),
+        science_tasks=activity.science_tasks.all(),
+        officials=activity.officials or 0,
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
+def _store(activity: Activity, *, user: Any) -> Activity:
+    _derive(activity)
+    activity.full_clean()
+    _validate_relations(activity)
+    for item in activity.evidence.all():
+        item.full_clean(exclude=["activity"])
+        if not getattr(item.file, "_committed", True):
+            item.size = item.file.size
+    if user is not None and getattr(user, "is_authenticated", False):
+        if activity.pk is None:
+            activity.created_by = user
+        activity.updated_by = user
+    # ClusterableModel.save() also writes the in-memory tasks, attendees and evidence.
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_record(
+    *,
+    unit: OrgUnit,
+    kind: ActivityKind | str,
+    title: str,
+    date_start: date,
+    date_end: date | None = None,
+    tasks: Iterable[Task] = (),
+    audience: Audience | str = Audience.RESIDENTS,
+    participants: int = 0,
+    officials: int = 0,
+    pupils: int = 0,
+    residents: int = 0,
+    reach: int | None = None,
+    description: str = "",
+    url: str = "",
+    status: ActivityStatus | str = ActivityStatus.RECORDED,
+    source: str | None = None,
+    attendees: Iterable[Person] = (),
+    guiding_documents: Iterable[GuidingDocument] = (),
+    science_tasks: Iterable[ScienceTask] = (),
+    user: Any = None,
+) -> Activity:
+    """Create an activity, or update in place the one already recorded for `source`.
+
+    Raises ValidationError (Vietnamese messages by field) and writes nothing when a rule
+    is broken: negative counts, sub-counts above participants, end before start, a date
+    outside the programme's years or in the future, tasks or people of another commune.
+    """
+    activity = None
+    if source:
+        activity = Activity.objects.select_for_update().filter(source=source).first()
+    if activity is None:
+        activity = Activity(source=source or None)
+    activity.unit = unit
+    activity.kind = str(kind)
+    activity.title = title
+    activity.date_start = date_start
+    activity.date_end = date_end
+    activity.audience = str(audience)
+    activity.participants = participants
+    activity.officials = officials
+    activity.pupils = pupils
+    activity.residents = residents
+    activity.reach = reach
+    activity.description = description
+    activity.url = url
+    activity.status = str(status)
+    activity.tasks.set(list(tasks))
+    activity.attendees.set(list(attendees))
+    activity.guiding_documents.set(list(guiding_documents))
+    activity.science_tasks.set(list(science_tasks))
+    return _store(activity, user=user)
+
+
+@transaction.atomic
+def activity_save(*, activity: Activity, user: Any = None) -> Activity:
+    """Save an activity built by a back-office form, with its in-memory tasks and evidence."""
+    return _store(activity, user=user)
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity) -> None:
+    files = [(item.file.storage, item.file.name) for item in activity.evidence.all() if item.file]
+    activity.delete()
+    # Files go only once the rows are gone for good: a rolled-back delete keeps its evidence.
+    for storage, name in files:
+        transaction.on_commit(partial(storage.delete, name))
+
+
+@transaction.atomic
+def activity_delete_by_source(*, source: str) -> bool:
+    """Remove the activity another app recorded (an unpublished article, a withdrawn post)."""
+    activity = Activity.objects.filter(source=source).first()
+    if activity is None:
+        return False
+    activity_delete(activity=activity)
+    return True
