@@ -306,6 +306,7 @@ class Milestone(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "mốc hằng năm"
         verbose_name_plural = "mốc hằng năm"
+        ordering = ["year"]
         constraints = [
             models.UniqueConstraint(fields=["target", "year"], name="plans_milestone_year_unique"),
             models.CheckConstraint(
@@ -379,7 +380,9 @@ class Recurrence(models.TextChoices):
 
 class Task(RevisionMixin, ClusterableModel):
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="tasks")
-    group = models.ForeignKey(TaskGroup, verbose_name="nhóm nhiệm vụ", on_delete=models.PROTECT, related_name="tasks")
+    # RESTRICT, not PROTECT: a group cannot be deleted while it has tasks, but deleting the
+    # whole plan removes groups and tasks together.
+    group = models.ForeignKey(TaskGroup, verbose_name="nhóm nhiệm vụ", on_delete=models.RESTRICT, related_name="tasks")
     code = models.CharField("mã", max_length=32, help_text="Ví dụ: NV-1.1.")
     sort_order = models.PositiveIntegerField("thứ tự", default=0)
     text = models.TextField("nội dung nhiệm vụ, giải pháp")

@@ -335,18 +335,30 @@ def _apply_plan(plan: Plan, body: PlanBody, units: dict[str, OrgUnit]) -> None:
     plan.reporting_recipient = units.get(body.reporting.recipient_unit or "")
     plan.closing = body.closing
     plan.legal_bases = [
-        LegalBasis(code=b.code, issued_on=b.issued_on, issuer=b.issuer, summary=b.summary) for b in body.legal_bases
+        LegalBasis(sort_order=i, code=b.code, issued_on=b.issued_on, issuer=b.issuer, summary=b.summary)
+        for i, b in enumerate(body.legal_bases)
     ]
-    plan.purposes = [Purpose(text=text) for text in body.purposes]
-    plan.funding_sources = [FundingSource(kind=s.kind, text=s.text) for s in body.funding.sources]
+    plan.purposes = [Purpose(sort_order=i, text=text) for i, text in enumerate(body.purposes)]
+    plan.funding_sources = [
+        FundingSource(sort_order=i, kind=s.kind, text=s.text) for i, s in enumerate(body.funding.sources)
+    ]
     plan.responsibilities = [
-        Responsibility(heading=r.heading, unit_kind=r.unit_kind, unit=units.get(r.unit or ""), items="\n".join(r.items))
-        for r in body.responsibilities
+        Responsibility(
+            sort_order=i,
+            heading=r.heading,
+            unit_kind=r.unit_kind,
+            unit=units.get(r.unit or ""),
+            items="\n".join(r.items),
+        )
+        for i, r in enumerate(body.responsibilities)
     ]
     plan.reporting_deadlines = [
-        ReportingDeadline(month=d.month, day=d.day, label=d.label) for d in body.reporting.deadlines
+        ReportingDeadline(sort_order=i, month=d.month, day=d.day, label=d.label)
+        for i, d in enumerate(body.reporting.deadlines)
     ]
-    plan.recipients = [Recipient(text=r.text, unit=units.get(r.unit or "")) for r in body.recipients]
+    plan.recipients = [
+        Recipient(sort_order=i, text=r.text, unit=units.get(r.unit or "")) for i, r in enumerate(body.recipients)
+    ]
     plan.full_clean()
     plan.save()
 
@@ -373,7 +385,8 @@ def _apply_targets(
         target.text = doc.text
         target.indicator = doc.indicator
         target.milestones = [
-            Milestone(year=m.year, comparison=m.comparison, value=m.value, unit=m.unit or "") for m in doc.milestones
+            Milestone(sort_order=i, year=m.year, comparison=m.comparison, value=m.value, unit=m.unit or "")
+            for i, m in enumerate(doc.milestones)
         ]
         target.full_clean()
         target.save()
@@ -420,9 +433,10 @@ def _apply_tasks(
             task.text = doc.text
             task.recurrence = doc.recurrence
             task.deadline = doc.deadline
+            roles = [(code, TaskUnitRole.LEAD) for code in doc.lead]
+            roles += [(code, TaskUnitRole.COORDINATING) for code in doc.coordinating]
             task.task_units = [
-                *(TaskUnit(unit=units[c], role=TaskUnitRole.LEAD) for c in doc.lead),
-                *(TaskUnit(unit=units[c], role=TaskUnitRole.COORDINATING) for c in doc.coordinating),
+                TaskUnit(sort_order=i, unit=units[code], role=role) for i, (code, role) in enumerate(roles)
             ]
             task.full_clean()
             task.save()

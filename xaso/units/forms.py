@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from xaso.units.models import ALLOWED_CHILD_KINDS, OrgUnit, UnitKind
+from xaso.units.models import ALLOWED_CHILD_KINDS, OrgUnit, Role, UnitKind
 from xaso.units.scoping import ScopedAdminForm
 from xaso.units.selectors import units_writable
-from xaso.units.services import unit_create
+from xaso.units.services import ERR_ROLE_UNIT, ROLE_UNIT_KINDS, unit_create
 
 
 class OrgUnitForm(ScopedAdminForm):
@@ -56,3 +56,14 @@ class OrgUnitForm(ScopedAdminForm):
         except ValidationError as exc:
             self.add_error(None, exc)
             raise
+
+
+class MembershipForm(ScopedAdminForm):
+    """A role fits only some kinds of unit (units.services.ROLE_UNIT_KINDS)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        unit, role = cleaned.get("unit"), cleaned.get("role")
+        if unit and role and unit.kind not in ROLE_UNIT_KINDS[role]:
+            self.add_error("role", ERR_ROLE_UNIT.format(role=Role(role).label, kind=unit.kind_label))
+        return cleaned

@@ -21,7 +21,7 @@ ROLE_UNIT_KINDS: dict[str, frozenset[str]] = {
     Role.REPORTER: frozenset(
         {UnitKind.OFFICE, UnitKind.SCHOOL, UnitKind.VILLAGE, UnitKind.ENTERPRISE, UnitKind.ORGANISATION}
     ),
-    Role.PORTAL_EDITOR: frozenset({UnitKind.COMMUNE, UnitKind.OFFICE}),
+    Role.PORTAL_EDITOR: frozenset({UnitKind.OFFICE}),
 }
 
 

@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from xaso.units import selectors
-from xaso.units.forms import OrgUnitForm
+from xaso.units.forms import MembershipForm, OrgUnitForm
 from xaso.units.models import Membership, OrgUnit
 from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
 from xaso.units.selectors import UserLike, scope_for
@@ -60,7 +60,10 @@ class MembershipViewSet(ScopedSnippetViewSet):
     url_prefix = "don-vi/vai-tro"
     list_display = ["user", "role", "unit", "position"]
     list_filter = ["role"]
-    edit_handler = ObjectList([FieldPanel("user"), FieldPanel("unit"), FieldPanel("role"), FieldPanel("position")])
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("unit"), FieldPanel("role"), FieldPanel("position")],
+        base_form_class=MembershipForm,
+    )
 
 
 class UnitGroup(SnippetViewSetGroup):
