@@ -74,6 +74,14 @@ def phone(browser: Browser, live_server: Any) -> Iterator[Page]:
 
 
 @pytest.fixture
+def outside_requests(page: Page, live_server: Any) -> list[str]:
+    """Every request the page makes to a host other than the project's own server."""
+    urls: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(live_server.url) else urls.append(request.url))
+    return urls
+
+
+@pytest.fixture
 def login_as() -> Any:
     def login(page: Page, user: Any, password: str = DEMO_PASSWORD) -> Page:
         page.goto("/quan-tri/login/")

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "xaso.registers",
     "xaso.activities",
     "xaso.demo",
+    "xaso.backoffice",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -178,6 +179,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "mp3", "ogg", "mp4", "webm"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request may leave for another host: avatars come from uploads or the default image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 LOGGING = {

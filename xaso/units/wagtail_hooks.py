@@ -38,6 +38,7 @@ class OrgUnitViewSet(ScopedSnippetViewSet):
     inspect_view_enabled = True
     list_display = ["name", "kind", "code", "is_active"]
     list_filter = ["kind", "is_active"]
+    list_per_page = 50
     ordering = ["path"]
     edit_handler = ObjectList(
         [

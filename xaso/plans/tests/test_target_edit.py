@@ -49,6 +49,12 @@ def test_the_programme_owner_edits_a_milestone_and_a_revision_records_it(demo, c
     assert revision.content["milestones"][0]["value"] == "75.00"
     history = client.get(reverse("wagtailsnippets_plans_target:history", args=[target.pk]))
     assert "Nguyễn Thị Lan" in history.text
+    previous = target.revisions.order_by("created_at").first()
+    compare = client.get(
+        reverse("wagtailsnippets_plans_target:revisions_compare", args=[target.pk, previous.pk, revision.pk])
+    )
+    assert compare.status_code == 200
+    assert "75" in compare.text
 
 
 def test_a_qualitative_milestone_cannot_carry_a_value(demo, client_for):
