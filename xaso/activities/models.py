@@ -204,6 +204,11 @@ class Activity(ClusterableModel):
 
     date_label.short_description = "Thời gian"  # type: ignore[attr-defined]
 
+    def task_codes(self) -> str:
+        return "; ".join(task.code for task in self.tasks.all())
+
+    task_codes.short_description = "Nhiệm vụ"  # type: ignore[attr-defined]
+
 
 class Evidence(Orderable):
     activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="evidence")

@@ -152,3 +152,9 @@ def activity_delete_by_source(*, source: str) -> bool:
         return False
     activity_delete(activity=activity)
     return True
+
+
+@transaction.atomic
+def activities_import(*, records: list[dict[str, Any]], user: Any = None) -> list[Activity]:
+    """Record every row of a validated import, or none of them (one transaction)."""
+    return [activity_record(**record, user=user) for record in records]

@@ -1,0 +1,161 @@
+"""Activities in the back office: the scoped list, the form with evidence, export and bulk import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.http import HttpRequest
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from xaso.activities import admin_views, selectors
+from xaso.activities.forms import ActivityForm
+from xaso.activities.models import Activity
+from xaso.units.models import OrgUnit
+from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+from xaso.units.selectors import units_readable
+
+register_permission_policy(
+    Activity,
+    ScopedPermissionPolicy(Activity, readable=selectors.activities_readable, writable=selectors.activities_writable),
+)
+
+
+def _units_in_scope(request: HttpRequest | None) -> Any:
+    return units_readable(user=request.user) if request else OrgUnit.objects.none()
+
+
+class ActivityFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(label="Đơn vị", queryset=_units_in_scope)
+    date_start = django_filters.DateFromToRangeFilter(label="Ngày thực hiện", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Activity
+        fields = ["kind", "status", "audience", "unit", "date_start"]
+
+
+class ActivityViewSet(ScopedSnippetViewSet):
+    model = Activity
+    icon = "date"
+    menu_label = "Hoạt động đã thực hiện"
+    menu_name = "activities"
+    url_prefix = "hoat-dong/danh-sach"
+    inspect_view_enabled = True
+    list_display = ["title", "unit", "kind", "date_label", "participants", "status"]
+    filterset_class = ActivityFilterSet
+    search_fields = ["title", "description"]
+    search_backend_name = None
+    ordering = ["-date_start", "-pk"]
+    list_per_page = 50
+    list_export = [
+        "date_start",
+        "date_end",
+        "unit.code",
+        "unit.name",
+        "get_kind_display",
+        "title",
+        "task_codes",
+        "get_audience_display",
+        "participants",
+        "officials",
+        "pupils",
+        "residents",
+        "reach",
+        "url",
+        "get_status_display",
+    ]
+    export_headings = {
+        "date_start": "Ngày thực hiện",
+        "date_end": "Đến ngày",
+        "unit.code": "Mã đơn vị",
+        "unit.name": "Đơn vị",
+        "get_kind_display": "Loại hoạt động",
+        "title": "Tên hoạt động",
+        "task_codes": "Nhiệm vụ",
+        "get_audience_display": "Đối tượng chính",
+        "participants": "Số người tham dự",
+        "officials": "Trong đó: cán bộ, CC, VC, NLĐ",
+        "pupils": "Trong đó: học sinh",
+        "residents": "Trong đó: người dân",
+        "reach": "Lượt xem, lượt nghe",
+        "url": "Đường dẫn",
+        "get_status_display": "Trạng thái",
+    }
+    export_filename = "hoat-dong"
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("unit"), FieldPanel("kind"), FieldPanel("status")]),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("date_start"), FieldPanel("date_end"), FieldPanel("audience")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("participants"),
+                            FieldPanel("officials"),
+                            FieldPanel("pupils"),
+                            FieldPanel("residents"),
+                        ]
+                    ),
+                    FieldRowPanel([FieldPanel("reach"), FieldPanel("url")]),
+                ],
+                heading="Số lượng",
+            ),
+            FieldPanel("tasks", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("description"),
+            InlinePanel("evidence", heading="Minh chứng (ảnh, danh sách ký nhận, tài liệu)", label="tệp minh chứng"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("attendees", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("guiding_documents", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("science_tasks", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading="Gắn với danh sách của xã (nếu có)",
+                classname="collapsed",
+            ),
+        ],
+        base_form_class=ActivityForm,
+    )
+
+    def get_queryset(self, request: Any) -> Any:
+        return super().get_queryset(request).select_related("unit").prefetch_related("tasks")
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return bool(request.user.has_perm("activities.add_activity"))
+
+
+class ActivityGroup(SnippetViewSetGroup):
+    items = (ActivityViewSet,)
+    menu_icon = "date"
+    menu_label = "Hoạt động"
+    menu_name = "hoat-dong"
+    menu_order = 150
+
+    def get_submenu_items(self) -> list[MenuItem]:
+        return [
+            *super().get_submenu_items(),
+            ImportMenuItem(
+                "Nhập từ tệp Excel", reverse("activities_import"), name="activity-import", icon_name="upload"
+            ),
+        ]
+
+
+register_snippet(ActivityGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_activity_urls() -> list[Any]:
+    return [
+        path("hoat-dong/nhap/", admin_views.ActivityImportView.as_view(), name="activities_import"),
+        path("hoat-dong/mau-nhap.xlsx", admin_views.activity_template, name="activities_template"),
+    ]

@@ -1,0 +1,136 @@
+"""The registries in the back office, each scoped like the units they belong to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from xaso.registers import selectors
+from xaso.registers.forms import AcknowledgementForm, CommuneListForm, PersonForm, VillageProfileForm
+from xaso.registers.models import Acknowledgement, GuidingDocument, Person, ScienceTask, VillageProfile
+from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+
+for model, readable, writable in (
+    (Person, selectors.people_readable, selectors.people_writable),
+    (Acknowledgement, selectors.acknowledgements_readable, selectors.acknowledgements_writable),
+    (VillageProfile, selectors.village_profiles_readable, selectors.village_profiles_writable),
+    (GuidingDocument, selectors.guiding_documents_readable, selectors.guiding_documents_writable),
+    (ScienceTask, selectors.science_tasks_readable, selectors.science_tasks_writable),
+):
+    register_permission_policy(model, ScopedPermissionPolicy(model, readable=readable, writable=writable))
+
+
+class PersonViewSet(ScopedSnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "Cán bộ, công chức, viên chức, NLĐ"
+    menu_name = "people"
+    url_prefix = "danh-muc/can-bo"
+    list_display = ["full_name", "unit", "category", "position", "is_communication_officer", "is_active"]
+    list_filter = ["category", "is_communication_officer", "is_active"]
+    search_fields = ["full_name", "position"]
+    search_backend_name = None
+    list_export = ["full_name", "unit.name", "get_category_display", "position", "is_communication_officer"]
+    export_headings = {
+        "full_name": "Họ và tên",
+        "unit.name": "Đơn vị",
+        "get_category_display": "Ngạch, loại",
+        "position": "Chức vụ",
+        "is_communication_officer": "Chuyên trách truyền thông",
+    }
+    export_filename = "can-bo"
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("unit"), FieldPanel("category")]),
+            FieldRowPanel([FieldPanel("full_name"), FieldPanel("position")]),
+            FieldRowPanel([FieldPanel("is_communication_officer"), FieldPanel("is_active")]),
+        ],
+        base_form_class=PersonForm,
+    )
+
+    def get_queryset(self, request: Any) -> Any:
+        return super().get_queryset(request).select_related("unit")
+
+
+class AcknowledgementViewSet(ScopedSnippetViewSet):
+    model = Acknowledgement
+    icon = "tick-inverse"
+    menu_label = "Xác nhận đã được phổ biến"
+    menu_name = "acknowledgements"
+    url_prefix = "danh-muc/xac-nhan"
+    list_display = ["person", "date", "document", "note"]
+    edit_handler = ObjectList(
+        [FieldRowPanel([FieldPanel("person"), FieldPanel("date")]), FieldPanel("document"), FieldPanel("note")],
+        base_form_class=AcknowledgementForm,
+    )
+
+    def get_queryset(self, request: Any) -> Any:
+        return super().get_queryset(request).select_related("person__unit", "document")
+
+
+class VillageProfileViewSet(ScopedSnippetViewSet):
+    model = VillageProfile
+    icon = "home"
+    menu_label = "Dân số, truyền thanh thôn"
+    menu_name = "villages"
+    url_prefix = "danh-muc/thon"
+    list_display = ["unit", "households", "residents", "has_loudspeaker"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("unit"),
+            FieldRowPanel([FieldPanel("households"), FieldPanel("residents")]),
+            FieldPanel("has_loudspeaker"),
+        ],
+        base_form_class=VillageProfileForm,
+    )
+
+
+class GuidingDocumentViewSet(ScopedSnippetViewSet):
+    model = GuidingDocument
+    icon = "doc-full"
+    menu_label = "Văn bản chỉ đạo"
+    menu_name = "guiding_documents"
+    url_prefix = "danh-muc/van-ban"
+    list_display = ["code", "issued_on", "issuer", "title"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("commune"),
+            FieldRowPanel([FieldPanel("code"), FieldPanel("issued_on"), FieldPanel("issuer")]),
+            FieldPanel("title"),
+            FieldPanel("url"),
+        ],
+        base_form_class=CommuneListForm,
+    )
+
+
+class ScienceTaskViewSet(ScopedSnippetViewSet):
+    model = ScienceTask
+    icon = "cogs"
+    menu_label = "Nhiệm vụ KH&CN dùng ngân sách"
+    menu_name = "science_tasks"
+    url_prefix = "danh-muc/nhiem-vu-khcn"
+    list_display = ["code", "title", "start_year", "end_year", "is_state_secret"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("commune"),
+            FieldRowPanel([FieldPanel("code"), FieldPanel("start_year"), FieldPanel("end_year")]),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("host"), FieldPanel("is_state_secret")]),
+        ],
+        base_form_class=CommuneListForm,
+    )
+
+
+class RegisterGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, AcknowledgementViewSet, VillageProfileViewSet, GuidingDocumentViewSet, ScienceTaskViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Danh mục, sổ theo dõi"
+    menu_name = "danh-muc"
+    menu_order = 250
+
+
+register_snippet(RegisterGroup)
