@@ -92,7 +92,8 @@ class ActivityViewSet(ScopedSnippetViewSet):
     export_filename = "hoat-dong"
     edit_handler = ObjectList(
         [
-            FieldRowPanel([FieldPanel("unit"), FieldPanel("kind"), FieldPanel("status")]),
+            FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("status")]),
+            FieldPanel("kind"),
             FieldPanel("title"),
             FieldRowPanel([FieldPanel("date_start"), FieldPanel("date_end"), FieldPanel("audience")]),
             MultiFieldPanel(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -45,7 +46,7 @@ class PersonViewSet(ScopedSnippetViewSet):
     export_filename = "can-bo"
     edit_handler = ObjectList(
         [
-            FieldRowPanel([FieldPanel("unit"), FieldPanel("category")]),
+            FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("category")]),
             FieldRowPanel([FieldPanel("full_name"), FieldPanel("position")]),
             FieldRowPanel([FieldPanel("is_communication_officer"), FieldPanel("is_active")]),
         ],
@@ -64,7 +65,11 @@ class AcknowledgementViewSet(ScopedSnippetViewSet):
     url_prefix = "danh-muc/xac-nhan"
     list_display = ["person", "date", "document", "note"]
     edit_handler = ObjectList(
-        [FieldRowPanel([FieldPanel("person"), FieldPanel("date")]), FieldPanel("document"), FieldPanel("note")],
+        [
+            FieldRowPanel([FieldPanel("person", widget=forms.Select), FieldPanel("date")]),
+            FieldPanel("document", widget=forms.Select),
+            FieldPanel("note"),
+        ],
         base_form_class=AcknowledgementForm,
     )
 
@@ -81,7 +86,7 @@ class VillageProfileViewSet(ScopedSnippetViewSet):
     list_display = ["unit", "households", "residents", "has_loudspeaker"]
     edit_handler = ObjectList(
         [
-            FieldPanel("unit"),
+            FieldPanel("unit", widget=forms.Select),
             FieldRowPanel([FieldPanel("households"), FieldPanel("residents")]),
             FieldPanel("has_loudspeaker"),
         ],
@@ -98,7 +103,7 @@ class GuidingDocumentViewSet(ScopedSnippetViewSet):
     list_display = ["code", "issued_on", "issuer", "title"]
     edit_handler = ObjectList(
         [
-            FieldPanel("commune"),
+            FieldPanel("commune", widget=forms.Select),
             FieldRowPanel([FieldPanel("code"), FieldPanel("issued_on"), FieldPanel("issuer")]),
             FieldPanel("title"),
             FieldPanel("url"),
@@ -116,7 +121,7 @@ class ScienceTaskViewSet(ScopedSnippetViewSet):
     list_display = ["code", "title", "start_year", "end_year", "is_state_secret"]
     edit_handler = ObjectList(
         [
-            FieldPanel("commune"),
+            FieldPanel("commune", widget=forms.Select),
             FieldRowPanel([FieldPanel("code"), FieldPanel("start_year"), FieldPanel("end_year")]),
             FieldPanel("title"),
             FieldRowPanel([FieldPanel("host"), FieldPanel("is_state_secret")]),
