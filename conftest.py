@@ -16,12 +16,25 @@ def _quiet(_: str) -> None:
     return None
 
 
-@pytest.fixture
-def demo(db: Any) -> SimpleNamespace:
-    """The demo organisation, its users (by persona name) and the seed plan."""
+def _load_demo() -> None:
     load_organisation(_quiet)
     load_users(_quiet)
     load_seed_plan(_quiet)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    # Loaded once per test database; each test runs in a transaction rolled back after it.
+    with django_db_blocker.unblock():
+        _load_demo()
+
+
+@pytest.fixture
+def demo(db: Any) -> SimpleNamespace:
+    """The demo organisation, its users (by persona name) and the seed plan."""
+    # The loaders are idempotent: a no-op normally, a reload after a transactional
+    # (browser) test flushed the database.
+    _load_demo()
     users = {name: get_user_model().objects.get(username=username) for name, username in PERSONAS.items()}
     from xaso.plans.models import Plan
 
@@ -39,8 +52,10 @@ def client_for(client: Any) -> Any:
     return login
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
-    # The demo fixture creates a dozen accounts per test; PBKDF2 at production strength
-    # made that ~5 s of every test. Login still goes through the real form and backend.
+def pytest_configure(config: Any) -> None:
+    # The demo accounts are created once per test database, and again after each browser
+    # test flushes it; PBKDF2 at production strength would make that seconds each time.
+    # Login still goes through the real form and backend.
+    from django.conf import settings
+
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
