@@ -77,9 +77,23 @@ def load_portal_home(log: Log) -> None:
     load_home(log)
 
 
+def load_portal_section(log: Log) -> None:
+    from xaso.portal.demo import load_section
+
+    load_section(log)
+
+
+def load_portal_demo_articles(log: Log) -> None:
+    from xaso.portal.demo import load_demo_articles
+
+    load_demo_articles(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
     load_seed_plan,
     load_portal_home,
+    load_portal_section,
+    load_portal_demo_articles,
 ]

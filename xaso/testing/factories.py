@@ -96,3 +96,27 @@ def activity(unit: OrgUnit, **fields: Any) -> Any:
     }
     defaults.update(fields)
     return activity_record(unit=unit, **defaults)
+
+
+def article(
+    topic: Any,
+    user: Any,
+    *,
+    title: str = "Chuyển đổi số ở thôn Nà Pàn",
+    text: str = "Tổ công nghệ số cộng đồng hướng dẫn bà con dùng dịch vụ công trực tuyến.",
+    publish_as: Any = None,
+    **fields: Any,
+) -> Any:
+    """An article drafted by `user` under `topic` (a portal TopicPage); published by `publish_as` if given."""
+    from xaso.portal.services import article_draft_create, page_publish
+    from xaso.units.models import OrgUnit
+
+    fields.setdefault("unit", OrgUnit.objects.get(code="ls-hvt-vhxh"))
+    fields.setdefault("intro", f"Tóm tắt: {title}.")
+    page = article_draft_create(
+        topic=topic, title=title, body=[{"type": "paragraph", "value": f"<p>{text}</p>"}], user=user, **fields
+    )
+    if publish_as is not None:
+        page_publish(page=page, user=publish_as)
+        page.refresh_from_db()
+    return page

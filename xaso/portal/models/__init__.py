@@ -1,0 +1,25 @@
+"""Models of the commune's e-information page; see each module's docstring."""
+
+from xaso.portal.models.audience import Audience
+from xaso.portal.models.pages import (
+    ArticlePage,
+    HomePage,
+    PlanPage,
+    PortalPage,
+    RelatedArticle,
+    SectionPage,
+    TopicLayout,
+    TopicPage,
+)
+
+__all__ = [
+    "ArticlePage",
+    "Audience",
+    "HomePage",
+    "PlanPage",
+    "PortalPage",
+    "RelatedArticle",
+    "SectionPage",
+    "TopicLayout",
+    "TopicPage",
+]
