@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "xaso.activities",
     "xaso.demo",
     "xaso.backoffice",
+    "xaso.documents",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -136,8 +137,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "xaso" / "static"]
+# Files that only their readers may download (generated reports): never under MEDIA_ROOT.
+PRIVATE_ROOT = Path(env_str("XASO_PRIVATE_ROOT", str(DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
     # Hashed, pre-compressed files for serving; tests read the sources directly.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -164,6 +168,10 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["defaul
 if TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {name: {"URL": REDIS_URL} for name in ("default", "publishing", "documents")}
+
+# Documents (Decree 30/2020 DOCX, PDF through LibreOffice headless, XLSX annexes).
+DOCUMENTS_SOFFICE = env_str("XASO_SOFFICE", "soffice")
+DOCUMENTS_PDF_TIMEOUT = env_int("XASO_PDF_TIMEOUT", 120)
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("XASO_DEFAULT_FROM_EMAIL", "Xã số <khong-tra-loi@xaso.local>")

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("ke-hoach/", include("xaso.plans.urls")),
+    path("van-ban/", include("xaso.documents.urls")),
 ]
 
 if settings.SERVE_MEDIA:

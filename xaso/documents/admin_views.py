@@ -1,0 +1,76 @@
+"""Back office: try the Decree 30 document layer on the plan, and follow renderings in progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from xaso.documents.forms import SampleReportForm
+from xaso.documents.sample import BUILDER
+from xaso.documents.selectors import render_jobs_readable
+from xaso.documents.services import render_job_request, render_job_retry
+from xaso.documents.views import job_state
+from xaso.units.selectors import scope_for
+
+MSG_QUEUED = "Đã đưa “{title}” vào hàng đợi; tiến độ hiện dưới đây."
+MSG_RETRIED = "Đang tạo lại “{title}”."
+RECENT = 20
+
+
+class RenderJobsView(WagtailAdminTemplateMixin, FormView):
+    template_name = "documents/admin/render_jobs.html"
+    form_class = SampleReportForm
+    page_title = "Văn bản theo Nghị định 30"
+    header_icon = "doc-full"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if scope_for(user=request.user).is_empty:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        jobs = list(render_jobs_readable(user=self.request.user)[:RECENT])
+        context["jobs"] = [(job, job_state(job)) for job in jobs]
+        context["can_request"] = context["form"].fields["plan"].queryset.exists()
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if "retry" in request.POST:
+            job = render_jobs_readable(user=request.user).filter(pk=request.POST["retry"]).first()
+            if job is None:
+                raise PermissionDenied
+            render_job_retry(job=job, user=request.user)
+            messages.info(request, MSG_RETRIED.format(title=job.title))
+            return redirect(reverse("documents_render_jobs"))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: SampleReportForm) -> HttpResponse:
+        data = form.cleaned_data
+        plan = data["plan"]
+        issued_on = data["issued_on"]
+        job = render_job_request(
+            builder=BUILDER,
+            params={
+                "plan_id": plan.pk,
+                "year": data["year"],
+                "period": data["period"],
+                "number": data["number"],
+                "issued_on": issued_on.isoformat() if issued_on else None,
+            },
+            title=f"Báo cáo mẫu kết quả thực hiện Kế hoạch {plan.code} {data['period']}",
+            unit=plan.commune,
+            user=self.request.user,
+        )
+        messages.success(self.request, MSG_QUEUED.format(title=job.title))
+        return redirect(reverse("documents_render_jobs"))

@@ -1,0 +1,137 @@
+"""DOCX to PDF with LibreOffice headless (Debian's libreoffice-writer-nogui).
+
+Each conversion runs its own soffice process with its own user profile: two soffice processes
+sharing a profile would hand the job to the first one or fail on the profile lock, so concurrent
+calls (two workers, two threads) never share one. Profiles are reused once free, since building a
+fresh one costs LibreOffice a second or more at start-up. A conversion that hangs is killed with
+its whole process group after `timeout` seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+
+ERR_NOT_INSTALLED = (
+    "Không tìm thấy LibreOffice ({command}) để chuyển văn bản sang PDF. "
+    "Hãy chạy bin/setup để cài gói libreoffice-writer-nogui."
+)
+ERR_NOT_DOCX = "Tệp đưa vào không phải là văn bản DOCX hợp lệ."
+ERR_TIMEOUT = "LibreOffice không chuyển xong văn bản sang PDF trong {seconds} giây; đã dừng tiến trình."
+ERR_FAILED = "LibreOffice không chuyển được văn bản sang PDF (mã lỗi {code}). {detail}"
+ERR_NO_OUTPUT = "LibreOffice chạy xong nhưng không tạo ra tệp PDF. {detail}"
+
+_DETAIL_LIMIT = 500
+
+
+class PdfConversionError(RuntimeError):
+    """LibreOffice could not convert the document; the message is Vietnamese, for the user."""
+
+
+class _ProfilePool:
+    """LibreOffice user profiles, each used by one conversion at a time."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._free: list[Path] = []
+        self._base: Path | None = None
+
+    @contextlib.contextmanager
+    def profile(self) -> Iterator[Path]:
+        with self._lock:
+            if self._base is None or not self._base.exists():
+                self._base = Path(tempfile.mkdtemp(prefix=f"xaso-soffice-{os.getpid()}-"))
+                self._free = []
+            path = self._free.pop() if self._free else Path(tempfile.mkdtemp(dir=self._base))
+        healthy = False
+        try:
+            yield path
+            healthy = True
+        finally:
+            with self._lock:
+                if healthy:
+                    self._free.append(path)
+                else:
+                    # A killed or failed LibreOffice may leave a locked or half-written profile.
+                    shutil.rmtree(path, ignore_errors=True)
+
+
+_profiles = _ProfilePool()
+
+
+def soffice_command() -> str:
+    return str(getattr(settings, "DOCUMENTS_SOFFICE", "soffice"))
+
+
+def docx_to_pdf(docx_bytes: bytes, *, timeout: float | None = None) -> bytes:
+    """The PDF rendering of a DOCX; raises PdfConversionError with a Vietnamese message."""
+    if not docx_bytes.startswith(b"PK"):
+        raise PdfConversionError(ERR_NOT_DOCX)
+    command = soffice_command()
+    executable = shutil.which(command)
+    if executable is None:
+        raise PdfConversionError(ERR_NOT_INSTALLED.format(command=command))
+    seconds = timeout if timeout is not None else float(getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120))
+    with tempfile.TemporaryDirectory(prefix="xaso-pdf-") as work, _profiles.profile() as profile:
+        source = Path(work) / "van-ban.docx"
+        source.write_bytes(docx_bytes)
+        out_dir = Path(work) / "pdf"
+        args = [
+            executable,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--nofirststartwizard",
+            "--nolockcheck",
+            "--norestore",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ]
+        code, output = _run(args, seconds=seconds, cwd=work)
+        target = out_dir / "van-ban.pdf"
+        detail = _detail(output)
+        if code != 0:
+            raise PdfConversionError(ERR_FAILED.format(code=code, detail=detail).strip())
+        if not target.exists() or target.stat().st_size == 0:
+            raise PdfConversionError(ERR_NO_OUTPUT.format(detail=detail).strip())
+        return target.read_bytes()
+
+
+def _run(args: list[str], *, seconds: float, cwd: str) -> tuple[int, str]:
+    # A session of its own, so that a timeout kills soffice.bin and its helpers, not only the
+    # shell script that started them.
+    process = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
+        args,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        output, _ = process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired as exc:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise PdfConversionError(ERR_TIMEOUT.format(seconds=f"{seconds:g}")) from exc
+    return process.returncode, output.decode("utf-8", errors="replace")
+
+
+def _detail(output: str) -> str:
+    lines = [line for line in output.splitlines() if line.strip() and not line.startswith("convert ")]
+    return " ".join(lines)[:_DETAIL_LIMIT]
