@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView
@@ -16,7 +16,7 @@ from xaso.documents.forms import SampleReportForm
 from xaso.documents.sample import BUILDER
 from xaso.documents.selectors import render_jobs_readable
 from xaso.documents.services import render_job_request, render_job_retry
-from xaso.documents.views import job_state
+from xaso.documents.views import ERR_NOT_FOUND, job_state
 from xaso.units.selectors import scope_for
 
 MSG_QUEUED = "Đã đưa “{title}” vào hàng đợi; tiến độ hiện dưới đây."
@@ -47,13 +47,23 @@ class RenderJobsView(WagtailAdminTemplateMixin, FormView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if "retry" in request.POST:
-            job = render_jobs_readable(user=request.user).filter(pk=request.POST["retry"]).first()
-            if job is None:
-                raise PermissionDenied
-            render_job_retry(job=job, user=request.user)
-            messages.info(request, MSG_RETRIED.format(title=job.title))
-            return redirect(reverse("documents_render_jobs"))
+            return self._retry(request, request.POST["retry"])
         return super().post(request, *args, **kwargs)
+
+    def _retry(self, request: HttpRequest, job_id: str) -> HttpResponse:
+        try:
+            job = render_jobs_readable(user=request.user).filter(pk=job_id).first()
+        except ValidationError:  # not a UUID
+            job = None
+        if job is None:
+            raise Http404(ERR_NOT_FOUND)
+        try:
+            render_job_retry(job=job, user=request.user)
+        except (PermissionDenied, ValidationError) as exc:
+            messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.info(request, MSG_RETRIED.format(title=job.title))
+        return redirect(reverse("documents_render_jobs"))
 
     def form_valid(self, form: SampleReportForm) -> HttpResponse:
         data = form.cleaned_data

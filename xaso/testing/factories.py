@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
 
+from xaso.documents.model import (
+    Column,
+    Document,
+    DocumentHeader,
+    Issuer,
+    Paragraph,
+    Recipients,
+    Section,
+    SignatureBlock,
+    Table,
+)
 from xaso.units.models import Membership, OrgUnit, UnitKind
 from xaso.units.services import membership_grant, unit_create
 
@@ -120,3 +132,73 @@ def article(
         page_publish(page=page, user=publish_as)
         page.refresh_from_db()
     return page
+
+
+# -- documents (Decree 30/2020) ----------------------------------------------------------------
+
+
+def nd30_header(**changes: Any) -> DocumentHeader:
+    """The header of the commune's report to the Department, dated 05/01/2026 (both padded)."""
+    fields: dict[str, Any] = {
+        "issuer": Issuer(name_lines=("Ủy ban nhân dân", "Xã Hoàng Văn Thụ")),
+        "number": 5,
+        "symbol": "BC-UBND",
+        "place": "Xã Hoàng Văn Thụ",
+        "issued_on": dt.date(2026, 1, 5),
+        "document_type": "Báo cáo",
+        "summary": "Kết quả thực hiện Kế hoạch số 33/KH-UBND năm 2025",
+    }
+    return DocumentHeader(**{**fields, **changes})
+
+
+def nd30_document(**changes: Any) -> Document:
+    """A short but complete report: three levels of headings, a table, a signature, recipients."""
+    text = (
+        "Thực hiện Kế hoạch số 33/KH-UBND ngày 23/8/2025 của Ủy ban nhân dân xã Hoàng Văn Thụ, các phòng "
+        "chuyên môn, đơn vị, trường học và các thôn đã chủ động triển khai nhiều hoạt động truyền thông về "
+        "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số."
+    )
+    fields: dict[str, Any] = {
+        "header": nd30_header(),
+        "body": (
+            Paragraph(text=text),
+            Section(
+                title="Kết quả đạt được",
+                body=(
+                    Paragraph(text=text),
+                    Section(
+                        title="Công tác truyền thông",
+                        body=(
+                            Paragraph(text=text),
+                            Section(title="Trên Trang thông tin điện tử xã", body=(Paragraph(text=text),)),
+                        ),
+                    ),
+                ),
+            ),
+            Section(
+                title="Kết quả thực hiện các chỉ tiêu",
+                body=(
+                    Table(
+                        title="Bảng 1. Kết quả thực hiện các chỉ tiêu năm 2025",
+                        columns=(
+                            Column(title="STT", width=0.8, kind="integer"),
+                            Column(title="Chỉ tiêu", width=5),
+                            Column(title="Mục tiêu", width=1.5, kind="percent"),
+                            Column(title="Kết quả", width=1.5, kind="percent"),
+                            Column(title="Số người", width=1.5, kind="integer"),
+                        ),
+                        rows=tuple(
+                            (n, "Cán bộ, công chức, viên chức được phổ biến Nghị quyết", 1, 0.955, 1234)
+                            for n in range(1, 4)
+                        ),
+                    ),
+                    Paragraph(text="Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã./."),
+                ),
+            ),
+        ),
+        "signature": SignatureBlock(authority="KT. CHỦ TỊCH", title="PHÓ CHỦ TỊCH", name="Hoàng Văn Hùng"),
+        "recipients": Recipients(
+            items=("Sở KH&CN (b/c)", "TT Đảng ủy, TT HĐND xã", "CT, các PCT UBND xã"), archive="VT, VHXH"
+        ),
+    }
+    return Document(**{**fields, **changes})
