@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from xaso.documents.builders import BuildError, Rendering, builder_exists, builder_for
+from xaso.documents.builders import ERR_UNKNOWN_BUILDER, BuildError, Rendering, builder_exists, builder_for
 from xaso.documents.models import RenderJob, RenderStatus
 from xaso.documents.pdf import PdfConversionError, docx_to_pdf
 from xaso.documents.validation import DocumentError
@@ -24,7 +24,6 @@ from xaso.vi.text import fold
 
 logger = logging.getLogger(__name__)
 
-ERR_UNKNOWN_BUILDER = "Không có loại văn bản “{name}”."
 ERR_NO_RIGHT = "Bạn không có quyền tạo văn bản cho {unit}."
 ERR_PARAMS = "Tham số của văn bản phải ghi được dưới dạng JSON."
 ERR_TITLE = "Thiếu tên văn bản."

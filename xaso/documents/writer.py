@@ -17,7 +17,7 @@ from typing import Literal
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Mm, Pt
@@ -258,44 +258,25 @@ def _table(out: DocxDocument, block: Table) -> None:
         title.paragraph_format.space_before = Pt(6)
         title.paragraph_format.space_after = Pt(6)
         title.paragraph_format.keep_with_next = True
-    table = out.add_table(rows=1 + len(block.rows), cols=len(block.columns))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    ooxml.table_borders(table, size=ooxml.GRID_SIZE)
     total = sum(column.width for column in block.columns)
-    widths = [Emu(int(TEXT_WIDTH * column.width / total)) for column in block.columns]
-    ooxml.table_fixed_layout(table, widths)
-    header = table.rows[0]
-    ooxml.repeat_as_header(header)
-    ooxml.keep_row_together(header)
-    for cell, column in zip(header.cells, block.columns, strict=True):
-        _table_cell(cell, column.title, size=block.font_size, bold=True, align="center")
-    for index, (row, values) in enumerate(zip(table.rows[1:], block.rows, strict=True)):
-        ooxml.keep_row_together(row)
-        for cell, column, value in zip(row.cells, block.columns, values, strict=True):
-            align: Alignment = "left" if column.kind == "text" else "center"
-            _table_cell(
-                cell, cell_text(value, column.kind), size=block.font_size, bold=index in block.bold_rows, align=align
-            )
+    table = ooxml.grid_table(
+        widths=[int(TEXT_WIDTH.twips * column.width / total) for column in block.columns],
+        header=[nfc(column.title) for column in block.columns],
+        rows=[
+            [nfc(cell_text(value, column.kind)) for column, value in zip(block.columns, values, strict=True)]
+            for values in block.rows
+        ],
+        aligns=["left" if column.kind == "text" else "center" for column in block.columns],
+        bold_rows=block.bold_rows,
+        size=block.font_size,
+    )
+    out.element.body.sectPr.addprevious(table)
     if block.note.strip():
         note = _paragraph(out, block.note.strip(), size=block.font_size, italic=True, align="justify")
         note.paragraph_format.space_before = Pt(3)
     # A table followed directly by a paragraph reads cramped; offices leave a little air.
     spacer = out.add_paragraph()
     ooxml.style_paragraph_mark(spacer, size=6)
-
-
-def _table_cell(cell: _Cell, text: str, *, size: float, bold: bool, align: Alignment) -> None:
-    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = _ALIGN[align]
-    paragraph.paragraph_format.space_before = Pt(2)
-    paragraph.paragraph_format.space_after = Pt(2)
-    ooxml.style_paragraph_mark(paragraph, size=size)
-    lines = nfc(text).split("\n")
-    for number, line in enumerate(lines):
-        run = ooxml.style_run(paragraph.add_run(line), size=size, bold=bold)
-        if number < len(lines) - 1:
-            run.add_break()
 
 
 # -- signature and recipients -----------------------------------------------------------------

@@ -144,16 +144,20 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _GRID
         cell.fill = _HEADER_FILL
+    # One style object per kind of cell, shared: openpyxl hashes each new one, per cell that adds up.
+    fonts = {bold: Font(name=FONT, size=12, bold=bold) for bold in (False, True)}
+    aligns = {
+        horizontal: Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        for horizontal in ("left", "center")
+    }
     for index, values in enumerate(table.rows):
-        bold = index in table.bold_rows
+        font = fonts[index in table.bold_rows]
         for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             cell = ws.cell(row=header_row + 1 + index, column=col, value=_value(value))
-            cell.font = Font(name=FONT, size=12, bold=bold)
+            cell.font = font
             cell.border = _GRID
             cell.number_format = NUMBER_FORMATS[column.kind] if not isinstance(value, str) else "@"
-            cell.alignment = Alignment(
-                horizontal="left" if column.kind == "text" else "center", vertical="center", wrap_text=True
-            )
+            cell.alignment = aligns["left" if column.kind == "text" else "center"]
     for col, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(col)].width = _width(column, [r[col - 1] for r in table.rows])
     # Scrolling keeps the header in view; printing repeats it on every page.
