@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "xaso.demo",
     "xaso.backoffice",
     "xaso.documents",
+    "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -221,6 +222,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No request may leave for another host: avatars come from uploads or the default image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "xaso.adminvi.forms.LoginForm"
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from xaso.adminvi.views import IndexView, InspectView
 from xaso.units.selectors import UserLike
 
 Selector = Callable[..., QuerySet[Any]]
@@ -65,6 +66,9 @@ def _is_read_view(view_class: type) -> bool:
 
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every object URL is checked against the person's scope."""
+
+    index_view_class = IndexView
+    inspect_view_class = InspectView
 
     @property
     def scoped_policy(self) -> ScopedPermissionPolicy:

@@ -36,6 +36,8 @@ class OrgUnitViewSet(ScopedSnippetViewSet):
     menu_name = "units"
     url_prefix = "don-vi/danh-sach"
     inspect_view_enabled = True
+    # The tree's bookkeeping (materialised path, depth, child count) means nothing to an official.
+    inspect_view_fields_exclude = ["path", "depth", "numchild"]
     list_display = ["name", "kind", "code", "is_active"]
     list_filter = ["kind", "is_active"]
     list_per_page = 50

@@ -1,0 +1,51 @@
+"""Admin views that show values the way Vietnamese offices write them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.models import Revision
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
+
+# What an empty field shows on an inspect screen (Wagtail prints Python's "None").
+EMPTY_VALUE = "—"
+
+
+def revision_label(revision: Revision) -> str:
+    """ "Phiên bản lúc 08:50 ngày 27/11/2026" (Wagtail's own label is English: '"…" at 2026-11-27 01:50:18+00:00')."""
+    created = timezone.localtime(revision.created_at)
+    return f"Phiên bản lúc {created:%H:%M} ngày {created:%d/%m/%Y}"
+
+
+class InspectView(SnippetInspectView):
+    def get_field_display_value(self, field_name: str, field: Any) -> Any:
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY_VALUE
+        if value is True:
+            return _("Yes")
+        if value is False:
+            return _("No")
+        if isinstance(value, Revision):
+            return revision_label(value)
+        return value
+
+
+class IndexView(SnippetIndexView):
+    def _get_custom_column(self, field_name: str, column_class: type[Column] = Column, **kwargs: Any) -> Column:
+        # Wagtail prints a yes/no field of list_display as Python's "True"/"False"; a tick
+        # or cross icon titled "Có"/"Không" reads as the office expects.
+        if column_class is Column:
+            try:
+                field = self.model._meta.get_field(field_name)
+            except FieldDoesNotExist:
+                field = None
+            if isinstance(field, models.BooleanField):
+                column_class = BooleanColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
