@@ -47,6 +47,8 @@ def test_it_has_the_single_plural_form_of_vietnamese():
 def test_it_serves_the_javascript_strings_in_vietnamese(db, client):
     response = client.get(reverse("wagtailadmin_javascript_catalog"))
     assert response.status_code == 200
-    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S).group(1))
+    found = re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)
+    assert found is not None
+    catalog = json.loads(found.group(1))
     assert catalog["Toggle sidebar"] == "Ẩn/hiện thanh bên"
     assert catalog["Dashboard"] == "Bảng điều khiển"
