@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from xaso.documents.forms import SampleReportForm
 from xaso.documents.sample import BUILDER
 from xaso.documents.selectors import render_jobs_readable
-from xaso.documents.services import render_job_request, render_job_retry
+from xaso.documents.services import render_job_request, render_job_retry, render_job_retryable
 from xaso.documents.views import ERR_NOT_FOUND, job_state
 from xaso.units.selectors import scope_for
 
@@ -41,7 +41,7 @@ class RenderJobsView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         jobs = list(render_jobs_readable(user=self.request.user)[:RECENT])
-        context["jobs"] = [(job, job_state(job)) for job in jobs]
+        context["jobs"] = [(job, job_state(job), render_job_retryable(job=job)) for job in jobs]
         context["can_request"] = context["form"].fields["plan"].queryset.exists()
         return context
 

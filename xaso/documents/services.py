@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -27,9 +29,11 @@ logger = logging.getLogger(__name__)
 ERR_NO_RIGHT = "Bạn không có quyền tạo văn bản cho {unit}."
 ERR_PARAMS = "Tham số của văn bản phải ghi được dưới dạng JSON."
 ERR_TITLE = "Thiếu tên văn bản."
-ERR_NOT_RETRYABLE = "Chỉ tạo lại được văn bản đã không thành công."
+ERR_NOT_RETRYABLE = "Chỉ tạo lại được văn bản đã không thành công, hoặc đang tạo mà bị treo quá 30 phút."
 ERR_UNEXPECTED = "Có lỗi ngoài dự kiến khi tạo văn bản; đã ghi lại để quản trị hệ thống kiểm tra. Hãy thử lại sau."
 ERR_PDF_KEPT = "Đã tạo tệp DOCX{annex} nhưng chưa tạo được bản PDF: {reason}"
+
+STALLED_AFTER = dt.timedelta(minutes=30)
 
 STEP_QUEUED = "Đang chờ đến lượt"
 STEP_BUILD = "Đang tổng hợp nội dung"
@@ -83,12 +87,22 @@ def render_job_request(
     return job
 
 
+def render_job_retryable(*, job: RenderJob) -> bool:
+    """A failed job, or one "running" for so long that its worker must have died (restarted,
+    killed for memory): LibreOffice is stopped after DOCUMENTS_PDF_TIMEOUT, so nothing healthy
+    runs that long."""
+    if job.status == RenderStatus.FAILED:
+        return True
+    stalled_before = timezone.now() - STALLED_AFTER
+    return job.status == RenderStatus.RUNNING and job.started_at is not None and job.started_at < stalled_before
+
+
 @transaction.atomic
 def render_job_retry(*, job: RenderJob, user: UserLike) -> RenderJob:
     job = RenderJob.objects.select_for_update().get(pk=job.pk)
     if not may_request_for(user=user, unit=job.unit):
         raise PermissionDenied(ERR_NO_RIGHT.format(unit=job.unit.name))
-    if job.status != RenderStatus.FAILED:
+    if not render_job_retryable(job=job):
         raise ValidationError(ERR_NOT_RETRYABLE)
     for field in ("docx", "pdf", "xlsx"):
         getattr(job, field).delete(save=False)
@@ -115,7 +129,7 @@ def render_job_run(*, job_id: str) -> None:
     """Run a queued rendering (called by the task). Progress is written as it goes, each step in
     its own short transaction, so that the person waiting sees it. Whatever was made is kept."""
     claimed = RenderJob.objects.filter(pk=job_id, status=RenderStatus.QUEUED).update(
-        status=RenderStatus.RUNNING, started_at=timezone.now(), progress=5, step=STEP_BUILD
+        status=RenderStatus.RUNNING, started_at=timezone.now(), progress=5, step=STEP_BUILD, attempt=F("attempt") + 1
     )
     if not claimed:
         # Already taken by another worker, finished, or gone: running twice must not duplicate files.
@@ -140,11 +154,11 @@ def _render(job: RenderJob) -> None:
     _progress(job, 30, STEP_DOCX)
     docx_bytes = nd30_docx(rendering.document)
     job.docx.save(f"{name}.docx", ContentFile(docx_bytes), save=False)
-    RenderJob.objects.filter(pk=job.pk).update(docx=job.docx.name)
+    _mine(job).update(docx=job.docx.name)
     if rendering.annex:
         _progress(job, 45, STEP_XLSX)
         job.xlsx.save(f"{name}-phu-luc.xlsx", ContentFile(xlsx_annex(sheets=rendering.annex)), save=False)
-        RenderJob.objects.filter(pk=job.pk).update(xlsx=job.xlsx.name)
+        _mine(job).update(xlsx=job.xlsx.name)
     if job.want_pdf:
         _progress(job, 55, STEP_PDF)
         try:
@@ -154,17 +168,19 @@ def _render(job: RenderJob) -> None:
             _fail(job, ERR_PDF_KEPT.format(annex=annex, reason=exc))
             return
         job.pdf.save(f"{name}.pdf", ContentFile(pdf_bytes), save=False)
-        RenderJob.objects.filter(pk=job.pk).update(pdf=job.pdf.name)
-    RenderJob.objects.filter(pk=job.pk).update(
-        status=RenderStatus.DONE, progress=100, step=STEP_DONE, error="", finished_at=timezone.now()
-    )
+        _mine(job).update(pdf=job.pdf.name)
+    _mine(job).update(status=RenderStatus.DONE, progress=100, step=STEP_DONE, error="", finished_at=timezone.now())
+
+
+def _mine(job: RenderJob) -> QuerySet[RenderJob]:
+    # A retried stalled job runs again under a new attempt number; if the old run wakes up, its
+    # writes match nothing and cannot overwrite the new run's state.
+    return RenderJob.objects.filter(pk=job.pk, attempt=job.attempt, status=RenderStatus.RUNNING)
 
 
 def _progress(job: RenderJob, percent: int, step: str) -> None:
-    RenderJob.objects.filter(pk=job.pk, status=RenderStatus.RUNNING).update(progress=percent, step=step[:255])
+    _mine(job).update(progress=percent, step=step[:255])
 
 
 def _fail(job: RenderJob, message: str) -> None:
-    RenderJob.objects.filter(pk=job.pk).update(
-        status=RenderStatus.FAILED, step=STEP_FAILED, error=message, finished_at=timezone.now()
-    )
+    _mine(job).update(status=RenderStatus.FAILED, step=STEP_FAILED, error=message, finished_at=timezone.now())

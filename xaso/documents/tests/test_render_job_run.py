@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from xaso.documents import builders, services
@@ -98,3 +100,30 @@ def test_an_unexpected_error_is_logged_and_the_person_gets_a_plain_message(
     assert job.status == RenderStatus.FAILED
     assert job.error == services.ERR_UNEXPECTED
     assert "ZeroDivisionError" in caplog.text
+
+
+def test_a_job_stalled_by_a_dead_worker_can_be_retried_and_the_old_run_cannot_overwrite_it(
+    demo, request_sample, django_capture_on_commit_callbacks
+):
+    job = request_sample(demo.lan, run=False, want_pdf=False)
+    render_job = services.RenderJob.objects
+    # The worker claimed it (attempt 1) and died; half an hour later it still says "running".
+    render_job.filter(pk=job.pk).update(
+        status=RenderStatus.RUNNING, attempt=1, started_at=timezone.now() - dt.timedelta(minutes=31)
+    )
+    stale = render_job.get(pk=job.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        render_job_retry(job=stale, user=demo.hung)
+    job.refresh_from_db()
+    assert (job.status, job.attempt) == (RenderStatus.DONE, 2)
+    services._fail(stale, "Lỗi từ lần chạy cũ")  # the old run waking up
+    job.refresh_from_db()
+    assert (job.status, job.error) == (RenderStatus.DONE, "")
+
+
+def test_a_job_running_for_a_short_while_is_not_retried(demo, request_sample):
+    job = request_sample(demo.lan, run=False)
+    services.RenderJob.objects.filter(pk=job.pk).update(status=RenderStatus.RUNNING, started_at=timezone.now())
+    job.refresh_from_db()
+    with pytest.raises(services.ValidationError):
+        render_job_retry(job=job, user=demo.lan)
