@@ -9,6 +9,7 @@ its whole process group after `timeout` seconds.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -51,6 +52,7 @@ class _ProfilePool:
             if self._base is None or not self._base.exists():
                 self._base = Path(tempfile.mkdtemp(prefix=f"xaso-soffice-{os.getpid()}-"))
                 self._free = []
+                atexit.register(shutil.rmtree, self._base, ignore_errors=True)
             path = self._free.pop() if self._free else Path(tempfile.mkdtemp(dir=self._base))
         healthy = False
         try:
