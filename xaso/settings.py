@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "xaso.demo",
     "xaso.backoffice",
     "xaso.documents",
+    "xaso.channels",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
@@ -173,6 +174,26 @@ if TASK_BACKEND == "rq":
 # Documents (Decree 30/2020 DOCX, PDF through LibreOffice headless, XLSX annexes).
 DOCUMENTS_SOFFICE = env_str("XASO_SOFFICE", "soffice")
 DOCUMENTS_PDF_TIMEOUT = env_int("XASO_PDF_TIMEOUT", 120)
+
+# Publishing channels (xaso.channels). Remote endpoints are settings so that tests and the
+# demo point them at local fake servers speaking the same protocols.
+FACEBOOK_GRAPH_URL = env_str("XASO_FACEBOOK_GRAPH_URL", "https://graph.facebook.com").rstrip("/")
+FACEBOOK_GRAPH_VERSION = env_str("XASO_FACEBOOK_GRAPH_VERSION", "v23.0")
+ZALO_OAUTH_URL = env_str("XASO_ZALO_OAUTH_URL", "https://oauth.zaloapp.com").rstrip("/")
+ZALO_API_URL = env_str("XASO_ZALO_API_URL", "https://openapi.zalo.me").rstrip("/")
+CHANNEL_HTTP_TIMEOUT = env_int("XASO_CHANNEL_HTTP_TIMEOUT", 30)
+# Blank: derived from SECRET_KEY. Set it to keep credentials readable across secret-key changes.
+CREDENTIALS_KEY = env_str("XASO_CREDENTIALS_KEY", "")
+# A worker that claims a delivery holds it this long; longer than any HTTP timeout.
+DELIVERY_LEASE_SECONDS = env_int("XASO_DELIVERY_LEASE_SECONDS", 300)
+DELIVERY_BACKOFF_SECONDS = env_int("XASO_DELIVERY_BACKOFF_SECONDS", 30)
+DELIVERY_MAX_ATTEMPTS = env_int("XASO_DELIVERY_MAX_ATTEMPTS", 8)
+DELIVERY_THROTTLE_SECONDS = env_int("XASO_DELIVERY_THROTTLE_SECONDS", 300)
+# Loudspeaker speech: espeak-ng offline, or a hosted Vietnamese text-to-speech service.
+SPEECH_BACKEND = env_choice("XASO_SPEECH_BACKEND", "espeak", ("espeak", "hosted"))
+SPEECH_VOICE = env_str("XASO_SPEECH_VOICE", "vi")
+SPEECH_URL = env_str("XASO_SPEECH_URL", "https://api.zalo.ai").rstrip("/")
+SPEECH_API_KEY = env_str("XASO_SPEECH_API_KEY", "")
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("XASO_DEFAULT_FROM_EMAIL", "Xã số <khong-tra-loi@xaso.local>")

@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("ke-hoach/", include("xaso.plans.urls")),
     path("van-ban/", include("xaso.documents.urls")),
+    path("truyen-thanh/", include("xaso.channels.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,193 @@
+"""Publishing channels of a commune and the deliveries of its articles to them.
+
+A Publication is what an editor sends out: a snapshot of one article (title, summary,
+body, link, picture), so that every retry sends exactly the same thing. A Delivery is that
+publication on one channel account; the unique (publication, account) pair is what
+guarantees that an article is never posted twice to the same channel. Its state machine:
+
+    queued ──claim──► sending ──ok──► sent
+      ▲                  │ temporary error / no answer (with back-off)
+      └──────────────────┤
+                         └─ permanent error ──► failed ──(editor retries)──► queued
+
+A claim is a conditional UPDATE that sets a lease; a worker that dies leaves an expired
+lease, and whoever claims the delivery next first reconciles with the remote service
+(was the post made after all?) before posting again.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from xaso.channels.broadcast.models import BroadcastAudio, BroadcastSlot, VillageGroup
+from xaso.units.models import OrgUnit
+
+__all__ = [
+    "BroadcastAudio",
+    "BroadcastSlot",
+    "ChannelAccount",
+    "ChannelKind",
+    "Delivery",
+    "DeliveryAttempt",
+    "DeliveryState",
+    "Publication",
+    "VillageGroup",
+]
+
+
+class ChannelKind(models.TextChoices):
+    FACEBOOK = "facebook", "Trang Facebook"
+    ZALO = "zalo", "Zalo Official Account"
+    LOUDSPEAKER = "loudspeaker", "Hệ thống truyền thanh"
+
+
+class ChannelAccount(models.Model):
+    commune = models.ForeignKey(
+        OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "commune"}
+    )
+    kind = models.CharField("loại kênh", max_length=16, choices=ChannelKind.choices)
+    name = models.CharField("tên kênh", max_length=255, help_text="Ví dụ: Trang Facebook xã Hoàng Văn Thụ.")
+    remote_id = models.CharField(
+        "mã trang / mã OA",
+        max_length=64,
+        blank=True,
+        help_text="Facebook: mã Trang (Page ID). Zalo: mã Official Account (OA ID). Truyền thanh: để trống.",
+    )
+    # Fernet token of a JSON object; see xaso.channels.crypto. Never rendered, never logged.
+    credentials = models.TextField("thông tin kết nối (đã mã hóa)", blank=True, editable=False)
+    is_active = models.BooleanField("đang dùng", default=True)
+    # Set from the service's usage headers or throttling errors: no call before this time.
+    throttled_until = models.DateTimeField("tạm ngừng gọi đến", null=True, blank=True, editable=False)
+    usage = models.JSONField("mức sử dụng API gần nhất", default=dict, blank=True, editable=False)
+    token_expires_at = models.DateTimeField("mã truy cập hết hạn lúc", null=True, blank=True, editable=False)
+    # Bumped on every credentials write: a refresh that lost a race is detected, not applied.
+    credentials_version = models.PositiveIntegerField(default=0, editable=False)
+    problem = models.CharField("vấn đề cần xử lý", max_length=500, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "kênh đăng tin"
+        verbose_name_plural = "kênh đăng tin"
+        ordering = ["commune", "kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[k.value for k in ChannelKind]), name="channels_account_kind_valid"
+            ),
+            models.UniqueConstraint(fields=["commune", "kind", "remote_id"], name="channels_account_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Publication(models.Model):
+    commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+")
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name="bài viết",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="channel_publication",
+    )
+    title = models.CharField("tiêu đề", max_length=255)
+    summary = models.TextField("tóm tắt", blank=True)
+    body_html = models.TextField("nội dung", blank=True)
+    link = models.URLField("đường dẫn bài viết", max_length=500, blank=True)
+    image_url = models.URLField("ảnh đại diện", max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người gửi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("lúc tạo", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bài gửi lên các kênh"
+        verbose_name_plural = "bài gửi lên các kênh"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DeliveryState(models.TextChoices):
+    QUEUED = "queued", "Đang chờ gửi"
+    SENDING = "sending", "Đang gửi"
+    SENT = "sent", "Đã gửi"
+    FAILED = "failed", "Không gửi được"
+
+
+class Delivery(models.Model):
+    publication = models.ForeignKey(
+        Publication, verbose_name="bài", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    account = models.ForeignKey(
+        ChannelAccount, verbose_name="kênh", on_delete=models.PROTECT, related_name="deliveries"
+    )
+    state = models.CharField("trạng thái", max_length=16, choices=DeliveryState.choices, default=DeliveryState.QUEUED)
+    publish_at = models.DateTimeField("đăng lúc", help_text="Thời điểm bài xuất hiện trên kênh.")
+    not_before = models.DateTimeField("lần gửi tới không trước")
+    attempts = models.PositiveSmallIntegerField("số lần đã thử", default=0)
+    lease_owner = models.CharField(max_length=64, blank=True, editable=False)
+    lease_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What a multi-step delivery has already achieved remotely (Zalo: article token and id),
+    # and "posting_since" while a request whose outcome is unknown may have been carried out.
+    checkpoint = models.JSONField(default=dict, blank=True, editable=False)
+    remote_id = models.CharField("mã trên kênh", max_length=128, blank=True)
+    remote_url = models.URLField("liên kết trên kênh", max_length=500, blank=True)
+    reach = models.PositiveIntegerField("số người tiếp cận", null=True, blank=True)
+    reason = models.CharField("lý do", max_length=500, blank=True)
+    options = models.JSONField("tùy chọn", default=dict, blank=True)
+    sent_at = models.DateTimeField("gửi xong lúc", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "lượt gửi lên kênh"
+        verbose_name_plural = "lượt gửi lên kênh"
+        ordering = ["publication", "account__kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "account"], name="channels_delivery_once_per_channel"),
+            models.CheckConstraint(
+                condition=Q(state__in=[s.value for s in DeliveryState]), name="channels_delivery_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=DeliveryState.SENT) | ~Q(remote_id=""), name="channels_delivery_sent_has_remote_id"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=DeliveryState.SENDING) | Q(lease_expires_at__isnull=False),
+                name="channels_delivery_sending_has_lease",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "not_before"], name="channels_delivery_due")]
+
+    def __str__(self) -> str:
+        return f"{self.publication} → {self.account}"
+
+    @property
+    def state_label(self) -> str:
+        if self.state == DeliveryState.QUEUED and self.attempts:
+            return "Chờ gửi lại"
+        return DeliveryState(self.state).label
+
+
+class DeliveryAttempt(models.Model):
+    """One try, for the history shown on the article's channel panel."""
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="history")
+    at = models.DateTimeField("lúc", auto_now_add=True)
+    outcome = models.CharField("kết quả", max_length=32)
+    detail = models.CharField("chi tiết", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "lần thử gửi"
+        verbose_name_plural = "lần thử gửi"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.outcome}"

@@ -1,0 +1,91 @@
+"""Fixtures: the fake Facebook and Zalo servers on localhost, and the demo commune's channels."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from xaso.channels.models import ChannelKind
+from xaso.channels.services import channel_account_create, deliveries_schedule, publication_create
+from xaso.channels.testing import (
+    FB_PAGE_ID,
+    FB_PAGE_TOKEN,
+    ZALO_APP_ID,
+    ZALO_OA_ID,
+    ZALO_REFRESH,
+    ZALO_SECRET,
+    fake_facebook,
+    fake_zalo,
+)
+from xaso.units.models import OrgUnit
+
+
+@pytest.fixture
+def facebook(settings):
+    with fake_facebook(version=settings.FACEBOOK_GRAPH_VERSION) as fake:
+        settings.FACEBOOK_GRAPH_URL = fake.url
+        yield fake
+
+
+@pytest.fixture
+def zalo(settings):
+    with fake_zalo() as fake:
+        settings.ZALO_OAUTH_URL = fake.url
+        settings.ZALO_API_URL = fake.url
+        yield fake
+
+
+@pytest.fixture
+def commune(db):
+    from xaso.demo.loaders import load_organisation
+
+    load_organisation(lambda _: None)
+    return OrgUnit.objects.get(code="ls-hvt")
+
+
+@pytest.fixture
+def facebook_account(commune):
+    return channel_account_create(
+        commune=commune,
+        kind=ChannelKind.FACEBOOK,
+        name="Trang Facebook xã Hoàng Văn Thụ",
+        remote_id=FB_PAGE_ID,
+        credentials={"page_access_token": FB_PAGE_TOKEN},
+    )
+
+
+@pytest.fixture
+def zalo_account(commune):
+    return channel_account_create(
+        commune=commune,
+        kind=ChannelKind.ZALO,
+        name="Zalo OA xã Hoàng Văn Thụ",
+        remote_id=ZALO_OA_ID,
+        credentials={"app_id": ZALO_APP_ID, "secret_key": ZALO_SECRET, "refresh_token": ZALO_REFRESH},
+    )
+
+
+@pytest.fixture
+def publication(commune):
+    return publication_create(
+        commune=commune,
+        title="Xã Hoàng Văn Thụ triển khai Kế hoạch 33/KH-UBND",
+        summary="Ngày 23/8/2025, UBND xã ban hành kế hoạch truyền thông về KH&CN, ĐMST và CĐS.",
+        body_html="<p>Đến năm 2030, ít nhất 80% người dân được tiếp cận thông tin.</p>",
+        link="http://127.0.0.1:8000/tin-tuc/trien-khai-ke-hoach-33/",
+    )
+
+
+@pytest.fixture
+def schedule():
+    def make(publication, account, **kwargs):
+        (delivery,) = deliveries_schedule(publication=publication, accounts=[account], **kwargs)
+        return delivery
+
+    return make
+
+
+def later(seconds: float) -> dt.datetime:
+    return timezone.now() + dt.timedelta(seconds=seconds)

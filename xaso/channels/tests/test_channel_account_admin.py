@@ -1,0 +1,100 @@
+"""Channel accounts in the back office: secrets encrypted at rest, masked, never logged."""
+
+import logging
+
+import pytest
+from django.urls import reverse
+
+from xaso.channels.crypto import MASK, decrypt
+from xaso.channels.dispatch import delivery_run
+from xaso.channels.models import ChannelAccount
+from xaso.channels.testing import FB_PAGE_ID, FB_PAGE_TOKEN, FB_USER_TOKEN, ZALO_REFRESH, ZALO_SECRET
+from xaso.units.models import OrgUnit
+
+pytestmark = pytest.mark.django_db
+
+ADD = "wagtailsnippets_channels_channelaccount:add"
+EDIT = "wagtailsnippets_channels_channelaccount:edit"
+LIST = "wagtailsnippets_channels_channelaccount:list"
+
+
+def form(commune, **values):
+    data = {"commune": commune.pk, "kind": "facebook", "name": "Trang xã", "remote_id": FB_PAGE_ID, "is_active": "on"}
+    data.update(values)
+    return data
+
+
+def test_credentials_are_encrypted_in_the_database(zalo_account):
+    raw = ChannelAccount.objects.values_list("credentials", flat=True).get(pk=zalo_account.pk)
+    assert ZALO_SECRET not in raw
+    assert ZALO_REFRESH not in raw
+    assert decrypt(raw)["secret_key"] == ZALO_SECRET
+
+
+def test_the_owner_connects_the_page_with_an_admins_user_token(demo, client_for, facebook):
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    response = client_for(demo.lan).post(reverse(ADD), form(commune, facebook_user_token=FB_USER_TOKEN))
+    assert response.status_code == 302
+    account = ChannelAccount.objects.get(remote_id=FB_PAGE_ID)
+    assert decrypt(account.credentials) == {"page_access_token": FB_PAGE_TOKEN}
+    assert FB_USER_TOKEN not in account.credentials
+
+
+def test_the_edit_form_shows_secrets_masked_and_keeps_them_when_left_blank(demo, client_for, facebook_account):
+    client = client_for(demo.lan)
+    page = client.get(reverse(EDIT, args=[facebook_account.pk])).text
+    assert FB_PAGE_TOKEN not in page
+    assert MASK + FB_PAGE_TOKEN[-4:] in page
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    response = client.post(
+        reverse(EDIT, args=[facebook_account.pk]), form(commune, name="Trang mới", page_access_token="")
+    )
+    assert response.status_code == 302
+    account = ChannelAccount.objects.get(pk=facebook_account.pk)
+    assert account.name == "Trang mới"
+    assert decrypt(account.credentials)["page_access_token"] == FB_PAGE_TOKEN
+
+
+def test_a_wrong_user_token_is_refused_with_facebooks_reason(demo, client_for, facebook):
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    response = client_for(demo.lan).post(reverse(ADD), form(commune, facebook_user_token="EAAnot-a-token"))
+    assert response.status_code == 200
+    assert "Mã truy cập Trang Facebook không còn dùng được" in response.text
+    assert not ChannelAccount.objects.exists()
+
+
+def test_a_zalo_secret_on_a_facebook_account_is_refused(demo, client_for):
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    response = client_for(demo.lan).post(reverse(ADD), form(commune, secret_key="x"))
+    assert response.status_code == 200
+    assert "Trường này chỉ dùng cho kênh" in response.text
+
+
+def test_no_secret_reaches_the_logs_during_a_delivery(
+    caplog, facebook, zalo, facebook_account, zalo_account, publication, schedule
+):
+    caplog.set_level(logging.DEBUG)
+    for account in (facebook_account, zalo_account):
+        delivery = schedule(publication, account)
+        assert delivery_run(delivery_id=delivery.pk) == "sent"
+    text = caplog.text + "".join(str(r.args) for r in caplog.records)
+    assert "urllib3" in {r.name.split(".")[0] for r in caplog.records}  # the HTTP layer did log
+    for secret in (FB_PAGE_TOKEN, ZALO_SECRET, ZALO_REFRESH, zalo.refresh_token, *zalo.access_tokens):
+        assert secret not in text
+
+
+@pytest.mark.parametrize("persona", ["mai", "son", "outsider", "thu"])
+def test_other_people_do_not_see_the_communes_accounts(demo, client_for, facebook_account, persona):
+    client = client_for(getattr(demo, persona))
+    assert client.get(reverse(EDIT, args=[facebook_account.pk])).status_code in (302, 403, 404)
+    listing = client.get(reverse(LIST))
+    assert listing.status_code in (302, 403) or "Trang Facebook xã Hoàng Văn Thụ" not in listing.text
+
+
+def test_the_leader_and_the_province_read_but_cannot_change(demo, client_for, facebook_account):
+    for persona in (demo.hung, demo.quang):
+        client = client_for(persona)
+        assert "Trang Facebook xã Hoàng Văn Thụ" in client.get(reverse(LIST)).text
+        commune = OrgUnit.objects.get(code="ls-hvt")
+        client.post(reverse(EDIT, args=[facebook_account.pk]), form(commune, name="Đổi"))
+        assert ChannelAccount.objects.get(pk=facebook_account.pk).name == "Trang Facebook xã Hoàng Văn Thụ"

@@ -1,0 +1,180 @@
+"""Delivering an article to the Facebook Page: once, retried when Facebook asks, stopped with a reason."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from xaso.channels.dispatch import ERR_GAVE_UP, delivery_run
+from xaso.channels.facebook import errors as fb
+from xaso.channels.facebook.transport import ERR_NOT_CONNECTED
+from xaso.channels.fakes.facebook import error_reply, usage_headers
+from xaso.channels.models import ChannelAccount, Delivery, DeliveryState
+from xaso.channels.services import delivery_retry
+from xaso.channels.testing import FB_PAGE_ID
+
+pytestmark = pytest.mark.django_db
+
+
+def run(delivery):
+    outcome = delivery_run(delivery_id=delivery.pk)
+    delivery.refresh_from_db()
+    return outcome
+
+
+def test_it_posts_the_article_once_with_its_title_summary_and_link(facebook, facebook_account, publication, schedule):
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "sent"
+    (call,) = facebook.calls("POST feed")
+    assert call.form["message"].startswith("Xã Hoàng Văn Thụ triển khai Kế hoạch 33/KH-UBND\n\nNgày 23/8/2025")
+    assert call.form["link"] == publication.link
+    assert delivery.state == DeliveryState.SENT
+    assert delivery.remote_id == facebook.posts(FB_PAGE_ID)[0]["id"]
+    assert delivery.remote_url == f"https://www.facebook.com/{delivery.remote_id}"
+    assert run(delivery) == "not-claimed"
+    assert len(facebook.calls("POST feed")) == 1
+
+
+def test_scheduling_again_does_not_create_a_second_delivery(facebook_account, publication, schedule):
+    first = schedule(publication, facebook_account)
+    second = schedule(publication, facebook_account)
+    assert first.pk == second.pk
+    assert Delivery.objects.count() == 1
+
+
+def test_a_later_time_becomes_a_facebook_scheduled_post(facebook, facebook_account, publication, schedule):
+    when = timezone.now() + dt.timedelta(days=1)
+    delivery = schedule(publication, facebook_account, publish_at=when)
+    assert run(delivery) == "sent"
+    (call,) = facebook.calls("POST feed")
+    assert call.form["published"] == "false"
+    assert call.form["scheduled_publish_time"] == str(int(when.timestamp()))
+
+
+def test_after_a_throttling_error_it_waits_then_posts_exactly_once(facebook, facebook_account, publication, schedule):
+    facebook.fail_next("POST feed", error_reply(4, headers=usage_headers(percent=100, regain_minutes=2)))
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "retry"
+    assert delivery.state == DeliveryState.QUEUED
+    assert delivery.state_label == "Chờ gửi lại"
+    assert "giảm tần suất" in delivery.reason
+    assert delivery.not_before >= timezone.now() + dt.timedelta(minutes=1)
+    assert run(delivery) == "throttled"  # not due yet, and the Page is paused
+    account = ChannelAccount.objects.get(pk=facebook_account.pk)
+    assert account.throttled_until is not None
+    assert account.throttled_until > timezone.now()
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=10), tick=True):
+        assert run(delivery) == "sent"
+    assert len(facebook.posts(FB_PAGE_ID)) == 1
+    assert len(facebook.calls("POST feed")) == 2
+
+
+def test_a_temporary_error_is_retried_with_growing_waits(facebook, facebook_account, publication, schedule):
+    facebook.fail_next("POST feed", error_reply(2), times=2)
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "retry"
+    first_wait = delivery.not_before - timezone.now()
+    with time_machine.travel(delivery.not_before + dt.timedelta(seconds=1), tick=True):
+        assert run(delivery) == "retry"
+        second_wait = delivery.not_before - timezone.now()
+    assert second_wait > first_wait
+    with time_machine.travel(delivery.not_before + dt.timedelta(seconds=1), tick=True):
+        assert run(delivery) == "sent"
+    assert len(facebook.posts(FB_PAGE_ID)) == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "subcode", "reason"),
+    [
+        (10, 0, fb.ERR_PERMISSION.format(code="10")),
+        (230, 0, fb.ERR_PERMISSION.format(code="230")),
+        (190, 463, fb.ERR_TOKEN.format(why=fb.TOKEN_REASONS[463])),
+        (368, 0, fb.ERR_BLOCKED),
+    ],
+)
+def test_a_permanent_error_stops_with_its_vietnamese_reason(
+    facebook, facebook_account, publication, schedule, code, subcode, reason
+):
+    facebook.fail_next("POST feed", error_reply(code, subcode=subcode))
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "failed"
+    assert delivery.state == DeliveryState.FAILED
+    assert delivery.reason == reason
+    assert delivery.state_label == "Không gửi được"
+    assert not facebook.posts(FB_PAGE_ID)
+
+
+def test_a_duplicate_answer_finds_the_existing_post_instead_of_failing(
+    facebook, facebook_account, publication, schedule
+):
+    delivery = schedule(publication, facebook_account)
+    existing = facebook.pages[FB_PAGE_ID]
+    existing.posts.append(
+        {
+            "id": f"{FB_PAGE_ID}_77",
+            "message": "khác",
+            "link": publication.link,
+            "created": int(timezone.now().timestamp()),
+            "published": True,
+            "scheduled_publish_time": 0,
+        }
+    )
+    facebook.fail_next("POST feed", error_reply(506))
+    assert run(delivery) == "sent"
+    assert delivery.remote_id == f"{FB_PAGE_ID}_77"
+
+
+def test_no_answer_is_reconciled_before_posting_again(settings, facebook, facebook_account, publication, schedule):
+    settings.CHANNEL_HTTP_TIMEOUT = 1
+    release = facebook.stall_next("POST feed")
+    delivery = schedule(publication, facebook_account)
+    try:
+        assert run(delivery) == "retry"
+    finally:
+        release.set()
+    assert delivery.checkpoint.get("posting_since")
+    assert "chưa rõ" in delivery.reason
+    with time_machine.travel(delivery.not_before + dt.timedelta(seconds=1), tick=True):
+        assert run(delivery) == "sent"
+    assert len(facebook.calls("POST feed")) == 1
+    assert delivery.remote_id == facebook.posts(FB_PAGE_ID)[0]["id"]
+    assert [h.outcome for h in delivery.history.all()] == ["retry", "reconciled", "sent"]
+
+
+def test_it_gives_up_after_the_maximum_number_of_attempts(settings, facebook, facebook_account, publication, schedule):
+    settings.DELIVERY_MAX_ATTEMPTS = 2
+    facebook.fail_next("POST feed", error_reply(1), times=2)
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "retry"
+    with time_machine.travel(delivery.not_before + dt.timedelta(seconds=1), tick=True):
+        assert run(delivery) == "failed"
+    assert delivery.reason == ERR_GAVE_UP.format(attempts=2, reason=fb.ERR_TEMPORARY.format(code="1"))
+
+
+def test_an_unconnected_page_fails_with_a_clear_message(facebook, commune, publication, schedule):
+    from xaso.channels.services import channel_account_create
+
+    account = channel_account_create(commune=commune, kind="facebook", name="Trang chưa kết nối", remote_id="1")
+    delivery = schedule(publication, account)
+    assert run(delivery) == "failed"
+    assert delivery.reason == ERR_NOT_CONNECTED
+
+
+def test_an_editor_retries_a_failed_delivery_after_fixing_it(facebook, facebook_account, publication, schedule):
+    facebook.fail_next("POST feed", error_reply(200))
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "failed"
+    delivery_retry(delivery=delivery)
+    assert run(delivery) == "sent"
+    assert len(facebook.posts(FB_PAGE_ID)) == 1
+
+
+def test_high_usage_pauses_the_page_before_facebook_refuses(facebook, facebook_account, publication, schedule):
+    facebook.usage_percent = 95
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "sent"
+    account = ChannelAccount.objects.get(pk=facebook_account.pk)
+    assert account.throttled_until is not None
+    assert account.throttled_until > timezone.now()
+    assert account.usage["x-app-usage"]["call_count"] == 95

@@ -1,0 +1,101 @@
+"""Channels in the back office: accounts (secrets masked), loudspeaker groups, deliveries."""
+
+from __future__ import annotations
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from xaso.channels import selectors
+from xaso.channels.forms import ChannelAccountForm, VillageGroupForm
+from xaso.channels.models import ChannelAccount, Delivery, VillageGroup
+from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+
+register_permission_policy(
+    ChannelAccount,
+    ScopedPermissionPolicy(ChannelAccount, readable=selectors.accounts_readable, writable=selectors.accounts_writable),
+)
+register_permission_policy(
+    VillageGroup,
+    ScopedPermissionPolicy(
+        VillageGroup, readable=selectors.village_groups_readable, writable=selectors.village_groups_writable
+    ),
+)
+register_permission_policy(
+    Delivery,
+    ScopedPermissionPolicy(Delivery, readable=selectors.deliveries_readable, writable=selectors.deliveries_writable),
+)
+
+
+class ChannelAccountViewSet(ScopedSnippetViewSet):
+    model = ChannelAccount
+    icon = "globe"
+    menu_label = "Tài khoản kênh"
+    menu_name = "channel-accounts"
+    url_prefix = "kenh/tai-khoan"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "commune",
+        "kind",
+        "name",
+        "remote_id",
+        "is_active",
+        "throttled_until",
+        "token_expires_at",
+        "problem",
+    ]
+    list_display = ["name", "kind", "commune", "is_active", "problem"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("commune"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("remote_id"), FieldPanel("is_active")]),
+            FieldPanel("facebook_user_token"),
+            FieldPanel("page_access_token"),
+            FieldRowPanel([FieldPanel("app_id"), FieldPanel("secret_key")]),
+            FieldRowPanel([FieldPanel("access_token"), FieldPanel("refresh_token")]),
+        ],
+        base_form_class=ChannelAccountForm,
+    )
+
+
+class VillageGroupViewSet(ScopedSnippetViewSet):
+    model = VillageGroup
+    icon = "group"
+    menu_label = "Cụm loa truyền thanh"
+    menu_name = "village-groups"
+    url_prefix = "kenh/cum-loa"
+    list_display = ["name", "commune", "morning_time", "evening_time", "residents"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("commune"), FieldPanel("name")]),
+            FieldPanel("villages"),
+            FieldRowPanel([FieldPanel("morning_time"), FieldPanel("evening_time"), FieldPanel("residents")]),
+        ],
+        base_form_class=VillageGroupForm,
+    )
+
+
+class DeliveryViewSet(ScopedSnippetViewSet):
+    model = Delivery
+    icon = "resubmit"
+    menu_label = "Lượt gửi lên kênh"
+    menu_name = "deliveries"
+    url_prefix = "kenh/luot-gui"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "publication", "account", "state", "publish_at", "attempts", "remote_id", "remote_url", "reach", "reason", "sent_at",
+    ]  # fmt: skip
+    list_display = ["publication", "account", "state_label", "remote_url", "reason"]
+    list_filter = ["state"]
+
+
+class ChannelsGroup(SnippetViewSetGroup):
+    items = (DeliveryViewSet, ChannelAccountViewSet, VillageGroupViewSet)
+    menu_icon = "globe"
+    menu_label = "Kênh truyền thông"
+    menu_name = "kenh"
+    menu_order = 600
+
+
+register_snippet(ChannelsGroup)
