@@ -198,6 +198,10 @@ def _finish(delivery: Delivery, owner: str, sent: Sent) -> str:
     if not updated:
         return "lease-lost"
     _record(delivery, "sent", sent.remote_id)
+    from xaso.channels.activity import delivery_record_activity
+
+    delivery.refresh_from_db()
+    delivery_record_activity(delivery=delivery)
     return "sent"
 
 

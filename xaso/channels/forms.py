@@ -14,6 +14,7 @@ from xaso.channels.models import ChannelAccount, ChannelKind
 from xaso.channels.selectors import communes_configuring
 from xaso.channels.services import CREDENTIAL_FIELDS, channel_account_set_credentials, facebook_connect
 from xaso.units.scoping import ScopedAdminForm
+from xaso.units.selectors import units_in_owned_communes
 
 HELP_STORED = "Đã lưu {masked}. Để trống để giữ nguyên."
 HELP_EMPTY = "Chưa có."
@@ -36,7 +37,7 @@ def _secret(label: str) -> forms.CharField:
 
 
 class ChannelAccountForm(ScopedAdminForm):
-    scoped_fields = {"commune": communes_configuring}
+    scoped_fields = {"commune": communes_configuring, "unit": units_in_owned_communes}
     page_access_token = _secret(SECRET_LABELS["page_access_token"])
     app_id = _secret(SECRET_LABELS["app_id"])
     secret_key = _secret(SECRET_LABELS["secret_key"])
@@ -102,8 +103,6 @@ class VillageGroupForm(ScopedAdminForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from xaso.units.selectors import units_in_owned_communes
-
         self.fields["villages"].queryset = units_in_owned_communes(user=self.for_user).filter(kind="village")
 
     def clean(self) -> dict[str, Any]:

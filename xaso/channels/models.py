@@ -18,6 +18,7 @@ lease, and whoever claims the delivery next first reconciles with the remote ser
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -37,6 +38,9 @@ __all__ = [
 ]
 
 
+ERR_UNIT_OUTSIDE = "Đơn vị quản lý kênh phải thuộc xã của kênh."
+
+
 class ChannelKind(models.TextChoices):
     FACEBOOK = "facebook", "Trang Facebook"
     ZALO = "zalo", "Zalo Official Account"
@@ -48,6 +52,13 @@ class ChannelAccount(models.Model):
         OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "commune"}
     )
     kind = models.CharField("loại kênh", max_length=16, choices=ChannelKind.choices)
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name="đơn vị quản lý kênh",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Đơn vị được ghi nhận hoạt động khi bài lên kênh, ví dụ Phòng Văn hóa - Xã hội, Đài Truyền thanh xã.",
+    )
     name = models.CharField("tên kênh", max_length=255, help_text="Ví dụ: Trang Facebook xã Hoàng Văn Thụ.")
     remote_id = models.CharField(
         "mã trang / mã OA",
@@ -79,6 +90,10 @@ class ChannelAccount(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.unit_id and self.commune_id and self.unit.commune_id != self.commune_id:
+            raise ValidationError({"unit": ERR_UNIT_OUTSIDE})
 
 
 class Publication(models.Model):

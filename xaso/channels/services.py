@@ -47,10 +47,11 @@ def channel_account_create(
     commune: OrgUnit,
     kind: str,
     name: str,
+    unit: OrgUnit,
     remote_id: str = "",
     credentials: dict[str, str] | None = None,
 ) -> ChannelAccount:
-    account = ChannelAccount(commune=commune, kind=kind, name=name, remote_id=remote_id)
+    account = ChannelAccount(commune=commune, kind=kind, name=name, unit=unit, remote_id=remote_id)
     account.full_clean()
     account.save()
     if credentials:

@@ -48,7 +48,7 @@ class ChannelAccountViewSet(ScopedSnippetViewSet):
     list_display = ["name", "kind", "commune", "is_active", "problem"]
     edit_handler = ObjectList(
         [
-            FieldRowPanel([FieldPanel("commune"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("commune"), FieldPanel("kind"), FieldPanel("unit")]),
             FieldRowPanel([FieldPanel("name"), FieldPanel("remote_id"), FieldPanel("is_active")]),
             FieldPanel("facebook_user_token"),
             FieldPanel("page_access_token"),
@@ -65,12 +65,12 @@ class VillageGroupViewSet(ScopedSnippetViewSet):
     menu_label = "Cụm loa truyền thanh"
     menu_name = "village-groups"
     url_prefix = "kenh/cum-loa"
-    list_display = ["name", "commune", "morning_time", "evening_time", "residents"]
+    list_display = ["name", "commune", "morning_time", "evening_time", "villages_summary"]
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("commune"), FieldPanel("name")]),
             FieldPanel("villages"),
-            FieldRowPanel([FieldPanel("morning_time"), FieldPanel("evening_time"), FieldPanel("residents")]),
+            FieldRowPanel([FieldPanel("morning_time"), FieldPanel("evening_time")]),
         ],
         base_form_class=VillageGroupForm,
     )

@@ -25,9 +25,6 @@ class VillageGroup(models.Model):
     )
     morning_time = models.TimeField("giờ phát buổi sáng", default=dt.time(6, 0))
     evening_time = models.TimeField("giờ phát buổi chiều", default=dt.time(17, 30))
-    residents = models.PositiveIntegerField(
-        "số người dân trong vùng phủ loa", default=0, help_text="Ước tính, dùng cho chỉ số người dân được tiếp cận."
-    )
 
     class Meta:
         verbose_name = "cụm loa truyền thanh"
@@ -37,6 +34,17 @@ class VillageGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def villages_summary(self) -> str:
+        return ", ".join(village.name for village in self.villages.all())
+
+    def residents(self) -> int:
+        """Residents of the villages covered, from the villages' registers (registers.VillageProfile)."""
+        from xaso.registers.models import VillageProfile
+
+        profiles = VillageProfile.objects.filter(unit__in=self.villages.all())
+        return sum(profiles.values_list("residents", flat=True))
 
 
 class AudioState(models.TextChoices):
@@ -100,8 +108,9 @@ class BroadcastSlot(models.Model):
     date = models.DateField("ngày phát")
     slot = models.CharField("buổi", max_length=8, choices=Slot.choices)
     starts_at = models.DateTimeField("bắt đầu lúc")
-    # Set once the broadcast is recorded as an activity (so that it is counted once).
+    # Set once the broadcast, having played, is recorded as activities of the villages it covers.
     logged = models.BooleanField("đã ghi nhận hoạt động", default=False)
+    log_error = models.CharField("lỗi khi ghi nhận", max_length=500, blank=True)
 
     class Meta:
         verbose_name = "lượt phát"

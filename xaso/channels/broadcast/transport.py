@@ -53,7 +53,7 @@ class LoudspeakerTransport:
             days=int(delivery.options.get("days") or 1),
             slots=list(delivery.options.get("slots") or [Slot.MORNING, Slot.EVENING]),
         )
-        reach = sum(group.residents for group in {slot.group for slot in slots})
+        reach = sum(group.residents() for group in {slot.group for slot in slots})
         return Sent(
             remote_id=f"ban-tin-{audio.pk}",
             remote_url=settings.BASE_URL + reverse("channels_broadcast_playlist", args=[self.account.commune_id]),

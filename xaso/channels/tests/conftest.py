@@ -51,6 +51,7 @@ def facebook_account(commune):
         commune=commune,
         kind=ChannelKind.FACEBOOK,
         name="Trang Facebook xã Hoàng Văn Thụ",
+        unit=OrgUnit.objects.get(code="ls-hvt-vhxh"),
         remote_id=FB_PAGE_ID,
         credentials={"page_access_token": FB_PAGE_TOKEN},
     )
@@ -62,6 +63,7 @@ def zalo_account(commune):
         commune=commune,
         kind=ChannelKind.ZALO,
         name="Zalo OA xã Hoàng Văn Thụ",
+        unit=OrgUnit.objects.get(code="ls-hvt-vhxh"),
         remote_id=ZALO_OA_ID,
         credentials={"app_id": ZALO_APP_ID, "secret_key": ZALO_SECRET, "refresh_token": ZALO_REFRESH},
     )

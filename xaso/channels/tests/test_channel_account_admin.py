@@ -19,7 +19,14 @@ LIST = "wagtailsnippets_channels_channelaccount:list"
 
 
 def form(commune, **values):
-    data = {"commune": commune.pk, "kind": "facebook", "name": "Trang xã", "remote_id": FB_PAGE_ID, "is_active": "on"}
+    data = {
+        "commune": commune.pk,
+        "kind": "facebook",
+        "unit": OrgUnit.objects.get(code="ls-hvt-vhxh").pk,
+        "name": "Trang xã",
+        "remote_id": FB_PAGE_ID,
+        "is_active": "on",
+    }
     data.update(values)
     return data
 

@@ -152,10 +152,12 @@ def test_it_gives_up_after_the_maximum_number_of_attempts(settings, facebook, fa
     assert delivery.reason == ERR_GAVE_UP.format(attempts=2, reason=fb.ERR_TEMPORARY.format(code="1"))
 
 
-def test_an_unconnected_page_fails_with_a_clear_message(facebook, commune, publication, schedule):
+def test_an_unconnected_page_fails_with_a_clear_message(facebook, commune, facebook_account, publication, schedule):
     from xaso.channels.services import channel_account_create
 
-    account = channel_account_create(commune=commune, kind="facebook", name="Trang chưa kết nối", remote_id="1")
+    account = channel_account_create(
+        commune=commune, kind="facebook", name="Trang chưa kết nối", unit=facebook_account.unit, remote_id="1"
+    )
     delivery = schedule(publication, account)
     assert run(delivery) == "failed"
     assert delivery.reason == ERR_NOT_CONNECTED

@@ -20,6 +20,7 @@ from xaso.channels.broadcast.transport import ERR_AUDIO_PENDING, ERR_NO_GROUPS
 from xaso.channels.dispatch import delivery_run
 from xaso.channels.models import ChannelKind, DeliveryState
 from xaso.channels.services import channel_account_create
+from xaso.registers.services import village_profile_set
 from xaso.units.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +28,21 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def loudspeaker(commune):
-    return channel_account_create(commune=commune, kind=ChannelKind.LOUDSPEAKER, name="Đài truyền thanh xã")
+    return channel_account_create(
+        commune=commune,
+        kind=ChannelKind.LOUDSPEAKER,
+        name="Đài truyền thanh xã",
+        unit=OrgUnit.objects.get(code="ls-hvt-dtt"),
+    )
 
 
 @pytest.fixture
 def north(commune):
-    group = VillageGroup.objects.create(commune=commune, name="Cụm loa phía Bắc", residents=1200)
-    group.villages.set(OrgUnit.objects.filter(code__in=["ls-hvt-t-napan", "ls-hvt-t-banthang"]))
+    group = VillageGroup.objects.create(commune=commune, name="Cụm loa phía Bắc")
+    villages = OrgUnit.objects.filter(code__in=["ls-hvt-t-napan", "ls-hvt-t-banthang"]).order_by("code")
+    group.villages.set(villages)
+    for village, residents in zip(villages, (700, 500), strict=True):
+        village_profile_set(unit=village, households=residents // 4, residents=residents, has_loudspeaker=True)
     return group
 
 

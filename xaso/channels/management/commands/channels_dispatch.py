@@ -1,4 +1,5 @@
-"""Re-enqueue deliveries whose task was lost (a worker killed mid-delivery, an expired lease).
+"""Re-enqueue deliveries whose task was lost (a worker killed mid-delivery, an expired lease),
+and record the loudspeaker broadcasts that have played as activities.
 
 Runs beside the task worker: `manage.py channels_dispatch` (every minute), or `--once`.
 """
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from xaso.channels.activity import broadcast_slots_record
 from xaso.channels.dispatch import deliveries_sweep
 
 
@@ -25,6 +27,9 @@ class Command(BaseCommand):
             count = deliveries_sweep()
             if count:
                 self.stdout.write(f"Đưa lại vào hàng đợi {count} lượt gửi.")
+            played = broadcast_slots_record()
+            if played:
+                self.stdout.write(f"Ghi nhận hoạt động cho {played} lượt phát thanh đã phát.")
             if options["once"]:
                 return
             time.sleep(options["interval"])
