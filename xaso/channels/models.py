@@ -138,6 +138,9 @@ class DeliveryState(models.TextChoices):
 
 
 class Delivery(models.Model):
+    # Deliveries are written on every attempt; Wagtail's reference index has nothing to learn from them.
+    wagtail_reference_index_ignore = True
+
     publication = models.ForeignKey(
         Publication, verbose_name="bài", on_delete=models.CASCADE, related_name="deliveries"
     )
@@ -193,6 +196,8 @@ class Delivery(models.Model):
 
 class DeliveryAttempt(models.Model):
     """One try, for the history shown on the article's channel panel."""
+
+    wagtail_reference_index_ignore = True
 
     delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="history")
     at = models.DateTimeField("lúc", auto_now_add=True)
