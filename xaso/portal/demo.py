@@ -30,6 +30,7 @@ from wagtail.models import Collection, Page, Site
 
 from xaso.plans.models import Plan
 from xaso.portal import imaging
+from xaso.portal.access import portal_setup
 from xaso.portal.models import ArticlePage, Audience, HomePage, PlanPage, SectionPage, TopicPage
 from xaso.portal.services import article_draft_create, home_collection, page_add_draft, page_publish
 from xaso.units.models import OrgUnit
@@ -60,7 +61,7 @@ def load_home(log: Log) -> HomePage:
             log("Trang chủ: đã gắn với xã.")
         else:
             log("Trang chủ: đã có.")
-        home_collection(home=existing)
+        portal_setup(home=existing)
         return existing
     root = Page.get_first_root_node()
     home = HomePage(
@@ -78,7 +79,7 @@ def load_home(log: Log) -> HomePage:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=commune.name)
     if placeholder is not None and placeholder.specific_class is Page and placeholder.depth == 2:
         placeholder.delete()
-    home_collection(home=home)
+    portal_setup(home=home)
     log("Trang chủ: đã tạo.")
     return home
 

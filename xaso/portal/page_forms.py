@@ -9,8 +9,36 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from xaso.units.models import OrgUnit
 
+# Wagtail's own page fields, explained in the editors' words.
+WAGTAIL_FIELD_HELP = {
+    "title": "Tên trang hoặc tiêu đề bài, như người đọc sẽ thấy; ngắn gọn, có dấu đầy đủ.",
+    "slug": "Phần cuối của địa chỉ trang, chữ không dấu nối bằng gạch ngang; để trống thì tự tạo từ tiêu đề.",
+    "seo_title": "Tiêu đề hiện trên thẻ trình duyệt và kết quả tìm kiếm, nếu muốn khác tiêu đề trang.",
+    "search_description": "Một câu mô tả trang cho kết quả tìm kiếm; để trống thì dùng phần tóm tắt.",
+    "go_live_at": "Hẹn giờ đăng: bài đã được duyệt sẽ tự hiện lúc này.",
+    "expire_at": "Hẹn giờ gỡ: bài tự ẩn lúc này (để trống nếu không cần).",
+}
 
-class ArticlePageForm(WagtailAdminPageForm):
+
+class PortalPageForm(WagtailAdminPageForm):
+    """Vietnamese help on Wagtail's own fields; an empty address is made from the title."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, text in WAGTAIL_FIELD_HELP.items():
+            if name in self.fields:
+                self.fields[name].help_text = text
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        from xaso.portal.services import vi_slug
+
+        slug: str = self.cleaned_data.get("slug") or ""
+        return slug or vi_slug(self.cleaned_data.get("title") or self.data.get("title", ""))
+
+
+class ArticlePageForm(PortalPageForm):
     """Limits the article's unit to the units of the commune whose portal it is on."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xaso.units.models import ALLOWED_CHILD_KINDS, Membership, OrgUnit, Role, UnitKind
+from xaso.units.roles import roles_changed
 
 ERR_ROOT_KIND = "Chỉ cấp tỉnh mới là gốc của cây đơn vị."
 ERR_CHILD_KIND = "Không thể đặt {child} trực thuộc {parent}."
@@ -76,8 +77,12 @@ def membership_grant(*, user: AbstractBaseUser, unit: OrgUnit, role: Role | str,
     if position and membership.position != position:
         membership.position = position
         membership.save(update_fields=["position"])
+    roles_changed(user=user)
     return membership
 
 
+@transaction.atomic
 def membership_revoke(*, membership: Membership) -> None:
+    user = membership.user
     membership.delete()
+    roles_changed(user=user)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -11,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from xaso.units import selectors
 from xaso.units.forms import MembershipForm, OrgUnitForm
 from xaso.units.models import Membership, OrgUnit
+from xaso.units.roles import roles_changed
 from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
 from xaso.units.selectors import UserLike, scope_for
 
@@ -78,3 +83,27 @@ class UnitGroup(SnippetViewSetGroup):
 
 
 register_snippet(UnitGroup)
+
+
+# Roles edited on these screens skip units.services; tell the apps that derive rights from roles.
+@hooks.register("before_edit_snippet")
+def remember_previous_holder(request: HttpRequest, instance: Any) -> None:
+    if isinstance(instance, Membership):
+        request._xaso_previous_holder = instance.user  # type: ignore[attr-defined]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def roles_changed_on_save(request: HttpRequest, instance: Any) -> None:
+    if isinstance(instance, Membership):
+        roles_changed(user=instance.user)
+        previous = getattr(request, "_xaso_previous_holder", None)
+        if previous is not None and previous.pk != instance.user_id:
+            roles_changed(user=previous)
+
+
+@hooks.register("after_delete_snippet")
+def roles_changed_on_delete(request: HttpRequest, instances: list[Any]) -> None:
+    for instance in instances:
+        if isinstance(instance, Membership):
+            roles_changed(user=instance.user)

@@ -1,5 +1,6 @@
 """Models of the commune's e-information page; see each module's docstring."""
 
+from xaso.portal.models.access import PortalGroup, PortalGroupKind
 from xaso.portal.models.audience import Audience
 from xaso.portal.models.pages import (
     ArticlePage,
@@ -17,6 +18,8 @@ __all__ = [
     "Audience",
     "HomePage",
     "PlanPage",
+    "PortalGroup",
+    "PortalGroupKind",
     "PortalPage",
     "RelatedArticle",
     "SectionPage",

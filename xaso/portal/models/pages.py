@@ -26,7 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from xaso.portal.blocks import ArticleBodyBlock
-from xaso.portal.page_forms import ArticlePageForm
+from xaso.portal.page_forms import ArticlePageForm, PortalPageForm
 
 ERR_COVER_ALT = "Hãy mô tả ảnh đại diện (văn bản thay thế) cho người không xem được ảnh."
 ERR_HOME_COMMUNE = "Trang chủ phải gắn với một xã."
@@ -36,6 +36,8 @@ PAGE_SIZE = 12
 
 class PortalPage(Page):
     """What every page of the portal shares: canonical URL and the site chrome in its context."""
+
+    base_form_class = PortalPageForm
 
     class Meta:
         abstract = True

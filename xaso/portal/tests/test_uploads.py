@@ -30,7 +30,7 @@ def _upload_image(client, name: str, content: bytes, collection) -> str:
 
 @pytest.fixture
 def editor_client(portal, client):
-    client.force_login(portal.admin)
+    client.force_login(portal.linh)  # the portal editor, uploading into her commune's folder
     return client
 
 
