@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "xaso.backoffice",
     "xaso.documents",
     "xaso.channels",
+    "xaso.villages",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

@@ -89,6 +89,12 @@ def load_portal_demo_articles(log: Log) -> None:
     load_demo_articles(log)
 
 
+def load_villages(log: Log) -> None:
+    from xaso.villages.demo import load_villages as load
+
+    load(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -96,4 +102,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_portal_home,
     load_portal_section,
     load_portal_demo_articles,
+    load_villages,
 ]
