@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "xaso.documents",
     "xaso.channels",
     "xaso.villages",
+    "xaso.learning",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

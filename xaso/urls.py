@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ke-hoach/", include("xaso.plans.urls")),
     path("van-ban/", include("xaso.documents.urls")),
     path("truyen-thanh/", include("xaso.channels.urls")),
+    path("", include("xaso.learning.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -95,6 +95,13 @@ def load_villages(log: Log) -> None:
     load(log)
 
 
+def load_learning(log: Log) -> None:
+    from xaso.learning.demo import load_courses, load_demo_learners
+
+    load_courses(log)
+    load_demo_learners(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -103,4 +110,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_portal_section,
     load_portal_demo_articles,
     load_villages,
+    load_learning,
 ]
