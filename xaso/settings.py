@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "xaso.channels",
     "xaso.villages",
     "xaso.learning",
+    "xaso.honours",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

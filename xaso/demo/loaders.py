@@ -102,6 +102,12 @@ def load_learning(log: Log) -> None:
     load_demo_learners(log)
 
 
+def load_honours(log: Log) -> None:
+    from xaso.honours.demo import load_demo_honours
+
+    load_demo_honours(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -111,4 +117,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_portal_demo_articles,
     load_villages,
     load_learning,
+    load_honours,
 ]

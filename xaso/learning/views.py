@@ -6,6 +6,7 @@ code; officials whose registry line is linked to their account are recognised wh
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -30,8 +32,8 @@ ERR_CERT_NOT_FOUND = (
     "giấy này không do hệ thống cấp."
 )
 ERR_BUSY = (
-    "Máy chủ đang bận ghi một bài khác nên bài của bạn chưa được nộp; các lựa chọn của bạn vẫn còn. "
-    "Hãy bấm “Nộp bài” lần nữa."
+    "Máy chủ đang bận ghi một bài khác nên bài của bạn chưa được nộp. Hãy bấm nút Quay lại của trình duyệt "
+    "(các lựa chọn của bạn vẫn còn) rồi bấm “Nộp bài” lần nữa."
 )
 MSG_DUPLICATE = (
     "Bài này đã được nộp rồi (có thể do bấm nút hai lần hoặc mở hai cửa sổ). Kết quả dưới đây là của lần nộp đó; "
@@ -151,6 +153,24 @@ def _form_errors(form: Any, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def _busy_is_retryable(view: Any) -> Any:
+    """SQLite answers "database is locked" when another write holds the database past its timeout
+    (at once in the in-memory test database): nothing was written, so the learner just tries again."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            response: HttpResponse = view(request, *args, **kwargs)
+        except OperationalError as error:
+            if "locked" not in str(error).lower():
+                raise
+            return HttpResponse(render_to_string("learning/busy.html", {"message": ERR_BUSY}), status=503)
+        return response
+
+    return guarded
+
+
+@_busy_is_retryable
 def lesson(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     course = _course(slug)
     enrolment = selectors.enrolment_of(learner=current_learner(request), course=course)
@@ -176,12 +196,6 @@ def lesson(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             )
         except ValidationError as error:
             errors, status = error.messages, 400
-        except OperationalError as error:
-            # SQLite answers "database is locked" when another write holds the database past its
-            # timeout: nothing was written, so the learner simply submits again.
-            if "locked" not in str(error).lower():
-                raise
-            errors, status = [ERR_BUSY], 503
         else:
             url = reverse("learning:result", args=[course.slug, number, submission.attempt.number])
             return HttpResponseRedirect(url + ("?trung=1" if submission.duplicate else ""))

@@ -20,6 +20,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -196,6 +197,10 @@ class TopicPage(PortalPage):
         context["audience"] = audience
         context["audiences"] = Audience.objects.filter(articles__in=articles_live(root=self)).distinct()
         context["articles"] = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("trang"))
+        # Other apps add a block to a sub-section (the honours app its roll) through this hook:
+        # each function returns None or {"template": ..., **its context}.
+        extras = (fn(page=self) for fn in hooks.get_hooks("portal_topic_extras"))
+        context["topic_extras"] = [extra for extra in extras if extra]
         return context
 
 
