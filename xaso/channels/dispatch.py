@@ -71,7 +71,9 @@ def delivery_enqueue(*, delivery: Delivery, at: dt.datetime | None = None) -> No
 
     def enqueue() -> None:
         task = deliver
-        if run_after is not None and task.get_backend().supports_defer:
+        if run_after is not None:
+            if not task.get_backend().supports_defer:
+                return  # a backend that cannot wait (immediate): deliveries_sweep enqueues it when due
             task = task.using(run_after=run_after)
         task.enqueue(delivery.pk)
 

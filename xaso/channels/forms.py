@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from xaso.channels.crypto import CredentialsUnreadableError, decrypt, mask
 from xaso.channels.errors import DeliveryError
 from xaso.channels.facebook.client import GraphClient
-from xaso.channels.models import ChannelAccount, ChannelKind
+from xaso.channels.models import ChannelAccount, ChannelKind, VillageGroup
 from xaso.channels.selectors import communes_configuring
 from xaso.channels.services import CREDENTIAL_FIELDS, channel_account_set_credentials, facebook_connect
 from xaso.units.scoping import ScopedAdminForm
@@ -112,3 +112,55 @@ class VillageGroupForm(ScopedAdminForm):
             if commune and village.commune_id != commune.pk:
                 self.add_error("villages", ERR_VILLAGE_OTHER_COMMUNE.format(village=village))
         return cleaned
+
+
+ERR_NO_CHANNEL_CHOSEN = "Hãy chọn ít nhất một kênh."
+ERR_DATETIME = "Hãy nhập ngày giờ theo dạng ngày/tháng/năm giờ:phút, ví dụ 25/08/2025 06:30."
+
+
+class SendForm(forms.Form):
+    """Which channels, and when, for one approved article."""
+
+    accounts = forms.ModelMultipleChoiceField(
+        label="Kênh",
+        queryset=ChannelAccount.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": ERR_NO_CHANNEL_CHOSEN, "invalid_choice": ERR_NO_CHANNEL_CHOSEN},
+    )
+    publish_at = forms.DateTimeField(
+        label="Đăng lúc",
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Để trống: đăng ngay. Facebook tự đăng vào giờ hẹn (từ 10 phút đến 30 ngày tới).",
+        error_messages={"invalid": ERR_DATETIME},
+    )
+    groups = forms.ModelMultipleChoiceField(
+        label="Cụm loa (truyền thanh)",
+        queryset=VillageGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Để trống: mọi cụm loa của xã.",
+    )
+    days = forms.IntegerField(label="Số ngày phát", min_value=1, max_value=14, initial=1)
+    slots = forms.MultipleChoiceField(
+        label="Buổi phát",
+        choices=[("morning", "Buổi sáng"), ("evening", "Buổi chiều")],
+        initial=["morning", "evening"],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Hãy chọn buổi sáng, buổi chiều hoặc cả hai."},
+    )
+
+    def __init__(self, *args: Any, accounts: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["accounts"].queryset = accounts  # type: ignore[attr-defined]
+        self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
+
+
+class ScriptForm(forms.Form):
+    script = forms.CharField(
+        label="Bản đọc",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Viết đúng như phát thanh viên đọc: số, ngày tháng, chữ viết tắt đã thành chữ. Sửa xong bấm Lưu bản đọc.",
+        error_messages={"required": "Bản đọc không được để trống."},
+    )

@@ -25,7 +25,7 @@ def communes_configuring(*, user: UserLike) -> QuerySet[OrgUnit]:
     return communes if scope.is_superuser else communes.filter(pk__in=scope.owned_commune_ids)
 
 
-def _readable_communes(user: UserLike) -> QuerySet[OrgUnit]:
+def communes_following(*, user: UserLike) -> QuerySet[OrgUnit]:
     """Communes whose channels the person follows. Reporters of a school or a village follow
     their own unit, not the commune's publishing, so they are not included."""
     scope = scope_for(user=user)
@@ -39,7 +39,7 @@ def _readable_communes(user: UserLike) -> QuerySet[OrgUnit]:
 
 
 def accounts_readable(*, user: UserLike) -> QuerySet[ChannelAccount]:
-    return ChannelAccount.objects.filter(commune__in=_readable_communes(user))
+    return ChannelAccount.objects.filter(commune__in=communes_following(user=user))
 
 
 def accounts_writable(*, user: UserLike) -> QuerySet[ChannelAccount]:
@@ -52,7 +52,7 @@ def accounts_usable(*, user: UserLike) -> QuerySet[ChannelAccount]:
 
 
 def village_groups_readable(*, user: UserLike) -> QuerySet[VillageGroup]:
-    return VillageGroup.objects.filter(commune__in=_readable_communes(user))
+    return VillageGroup.objects.filter(commune__in=communes_following(user=user))
 
 
 def village_groups_writable(*, user: UserLike) -> QuerySet[VillageGroup]:
@@ -60,7 +60,7 @@ def village_groups_writable(*, user: UserLike) -> QuerySet[VillageGroup]:
 
 
 def publications_readable(*, user: UserLike) -> QuerySet[Publication]:
-    return Publication.objects.filter(commune__in=_readable_communes(user))
+    return Publication.objects.filter(commune__in=communes_following(user=user))
 
 
 def publications_writable(*, user: UserLike) -> QuerySet[Publication]:

@@ -195,3 +195,37 @@ def delivery_retry(*, delivery: Delivery) -> Delivery:
     DeliveryAttempt.objects.create(delivery=delivery, outcome="requeued", detail="Biên tập viên cho gửi lại.")
     delivery_enqueue(delivery=delivery)
     return delivery
+
+
+ERR_NOT_LIVE = "Chỉ gửi được bài đã được duyệt và đăng trên trang thông tin điện tử."
+
+
+def publication_for_page(*, page: Any, user: Any = None) -> Publication:
+    """The publication of an approved (published) portal article; the same one every time."""
+    from xaso.channels.pages import (
+        ERR_NO_COMMUNE,
+        page_body_html,
+        page_commune,
+        page_image_url,
+        page_link,
+        page_summary,
+    )
+
+    existing = Publication.objects.filter(page=page).first()
+    if existing is not None:
+        return existing
+    if not page.live:
+        raise ValidationError(ERR_NOT_LIVE)
+    commune = page_commune(page)
+    if commune is None:
+        raise ValidationError(ERR_NO_COMMUNE)
+    return publication_create(
+        commune=commune,
+        page=page,
+        title=page.title,
+        summary=page_summary(page),
+        body_html=page_body_html(page),
+        link=page_link(page),
+        image_url=page_image_url(page),
+        user=user,
+    )

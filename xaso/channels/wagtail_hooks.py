@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.urls import path, reverse
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from xaso.channels import selectors
+from xaso.channels import admin_views, selectors
 from xaso.channels.forms import ChannelAccountForm, VillageGroupForm
 from xaso.channels.models import ChannelAccount, Delivery, VillageGroup
+from xaso.channels.pages import page_commune
 from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
 
 register_permission_policy(
@@ -99,3 +105,38 @@ class ChannelsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ChannelsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_channel_urls() -> list[Any]:
+    return [
+        path("kenh/bai/<int:page_id>/", admin_views.ChannelPanelView.as_view(), name="channels_page_panel"),
+        path("kenh/ban-tin/<int:audio_id>/tien-do/", admin_views.audio_progress, name="channels_audio_progress"),
+    ]
+
+
+def _channel_button(page: Any, user: Any, priority: int) -> Any:
+    commune = page_commune(page)
+    if commune is None or not selectors.communes_following(user=user).filter(pk=commune.pk).exists():
+        return None
+    return PageMenuItem(
+        "Gửi lên các kênh",
+        reverse("channels_page_panel", args=[page.pk]),
+        icon_name="globe",
+        priority=priority,
+        page=page,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_channel_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    button = _channel_button(page, user, 66)
+    if button is not None:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_channel_button(page: Any, user: Any, next_url: str | None = None) -> Any:
+    button = _channel_button(page, user, 66)
+    if button is not None:
+        yield button

@@ -108,6 +108,14 @@ def load_honours(log: Log) -> None:
     load_demo_honours(log)
 
 
+def load_channels(log: Log) -> None:
+    from xaso.channels.demo import load_channels as load_accounts
+    from xaso.channels.demo import load_deliveries
+
+    load_accounts(log)
+    load_deliveries(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -118,4 +126,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_villages,
     load_learning,
     load_honours,
+    load_channels,
 ]

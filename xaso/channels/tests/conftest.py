@@ -19,6 +19,7 @@ from xaso.channels.testing import (
     fake_facebook,
     fake_zalo,
 )
+from xaso.portal.tests.conftest import portal  # noqa: F401 - the portal's demo commune, reused
 from xaso.units.models import OrgUnit
 
 

@@ -180,3 +180,14 @@ def test_high_usage_pauses_the_page_before_facebook_refuses(facebook, facebook_a
     assert account.throttled_until is not None
     assert account.throttled_until > timezone.now()
     assert account.usage["x-app-usage"]["call_count"] == 95
+
+
+def test_a_backend_that_cannot_wait_leaves_the_retry_to_the_sweep(
+    facebook, facebook_account, publication, schedule, django_capture_on_commit_callbacks
+):
+    facebook.fail_next("POST feed", error_reply(4))
+    delivery = schedule(publication, facebook_account)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert run(delivery) == "retry"  # the immediate backend would otherwise run it again at once
+    assert len(facebook.calls("POST feed")) == 1
+    assert callbacks  # the retry asked to be enqueued, and nothing ran in a loop
