@@ -191,6 +191,6 @@ def test_others_do_not_see_the_panel(client_for, portal, channels, article, pers
 
 
 def test_the_article_editor_links_to_the_panel(client_for, portal, channels, article):
-    page = client_for(portal.admin).get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    page = client_for(portal.linh).get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
     assert page.status_code == 200
     assert reverse(PANEL, args=[article.pk]) in page.text
