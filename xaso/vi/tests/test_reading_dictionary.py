@@ -73,3 +73,10 @@ def test_the_leader_reads_but_does_not_add(demo, client_for):
     response = client.post(reverse(ADD), {"text": "X1", "expansion": "x", "note": ""})
     assert response.status_code in (302, 403)
     assert not Abbreviation.objects.filter(text="X1").exists()
+
+
+def test_the_dictionary_is_searchable(demo, client_for):
+    response = client_for(demo.lan).get(reverse(LIST) + "?q=UBND")
+    assert response.status_code == 200
+    assert "Ủy ban nhân dân" in response.text
+    assert "Hội đồng nhân dân" not in response.text
