@@ -119,7 +119,28 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, read from /proc: RQ's work horse leaves its parent's process
+    group (setpgrp), so a signal to the group alone would let it finish the delivery."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        below = children.get(frontier.pop(), [])
+        found += below
+        frontier += below
+    return found
+
+
 def kill(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the worker and everything it forked, as a power cut would."""
+    for pid in _descendants(process.pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(10)
