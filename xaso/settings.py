@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "xaso.portal",
     "xaso.registers",
     "xaso.activities",
+    "xaso.indicators",
     "xaso.demo",
     "xaso.backoffice",
     "xaso.documents",

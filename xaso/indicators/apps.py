@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IndicatorsConfig(AppConfig):
+    name = "xaso.indicators"
+    label = "indicators"
+    verbose_name = "Chỉ số, bảng điều hành"
