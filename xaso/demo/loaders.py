@@ -95,6 +95,12 @@ def load_villages(log: Log) -> None:
     load(log)
 
 
+def load_registers(log: Log) -> None:
+    from xaso.registers.demo import load_registers as load
+
+    load(log)
+
+
 def load_learning(log: Log) -> None:
     from xaso.learning.demo import load_courses, load_demo_learners
 
@@ -116,6 +122,12 @@ def load_channels(log: Log) -> None:
     load_deliveries(log)
 
 
+def load_activities(log: Log) -> None:
+    from xaso.activities.demo import load_activities as load
+
+    load(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -123,8 +135,10 @@ STEPS: list[Callable[[Log], None]] = [
     load_portal_home,
     load_portal_section,
     load_portal_demo_articles,
+    load_registers,
     load_villages,
     load_learning,
     load_honours,
     load_channels,
+    load_activities,
 ]
