@@ -26,7 +26,6 @@ def queries_of(call):
     return len(context.captured_queries)
 
 
-
 def grow(demo, round_):
     """More units, people, list items and activities in both communes."""
     hvt = OrgUnit.objects.get(code="ls-hvt")
