@@ -8,7 +8,7 @@ import re
 import pytest
 from django.utils import timezone
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from xaso.activities.models import Activity
 
@@ -40,7 +40,7 @@ def test_a_village_head_logs_an_activity_with_a_photo_and_the_office_sees_it(dem
     phone.get_by_role("button", name=re.compile("tệp minh chứng")).first.click()
     phone.set_input_files(
         "input[name=evidence-0-file]",
-        files=[{"name": "qr-cho-phien.jpg", "mimeType": "image/jpeg", "buffer": photo_bytes()}],
+        files=[FilePayload(name="qr-cho-phien.jpg", mimeType="image/jpeg", buffer=photo_bytes())],
     )
     phone.fill("input[name=evidence-0-caption]", "Bà con quét mã QR tại chợ phiên")
     phone.get_by_role("button", name=re.compile("^Lưu")).first.click()

@@ -35,6 +35,7 @@ def test_the_demo_fills_every_part_of_the_dashboard_and_loads_only_once(demo):
     dashboard = programme_dashboard(
         user=demo.lan, unit=OrgUnit.objects.get(code="ls-hvt"), period=None, today=dt.date(2026, 11, 20)
     )
+    assert dashboard is not None
     statuses = {row.target.code: row.status for row in dashboard.targets}
     assert statuses["MT-2025-1"] == Status.ACHIEVED
     assert statuses["MT-2025-2"] == Status.BEHIND  # five teachers missed the 2025 conference
