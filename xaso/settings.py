@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "xaso.villages",
     "xaso.learning",
     "xaso.honours",
+    "xaso.notifications",
+    "xaso.reporting",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

@@ -1,0 +1,177 @@
+"""Back office › Báo cáo: periods with their rates, opening a period, one period's assignments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from xaso.reporting.forms import AssignForm, PeriodOpenForm
+from xaso.reporting.models import ReportingPeriod, ReportState
+from xaso.reporting.selectors import (
+    assignments_readable,
+    may_manage_commune,
+    periods_readable,
+    reporting_rates,
+    reports_readable,
+    reports_writable,
+    timeliness,
+)
+from xaso.reporting.services import period_assign, period_open, period_unassign
+from xaso.units.selectors import communes_owned, scope_for
+
+ERR_NOT_FOUND = "Không tìm thấy kỳ báo cáo này trong phạm vi của bạn."
+MSG_OPENED = "Đã mở “{title}” và giao cho {count} đơn vị; các đơn vị đã được thông báo."
+MSG_ASSIGNED = "Đã giao thêm cho {count} đơn vị."
+MSG_UNASSIGNED = "Đã bỏ giao báo cáo cho {unit}."
+SHOWN_PERIODS = 30
+
+
+class ReportingMixin(WagtailAdminTemplateMixin):
+    header_icon = "doc-full"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if scope_for(user=request.user).is_empty:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class ReportingHomeView(ReportingMixin, TemplateView):
+    template_name = "reporting/admin/home.html"
+    page_title = "Báo cáo định kỳ, đột xuất"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        today = timezone.localdate()
+        periods = list(periods_readable(user=user)[:SHOWN_PERIODS])
+        rates = reporting_rates(reports=assignments_readable(user=user), by="period", today=today)
+        context["periods"] = [(period, rates.get(period.pk)) for period in periods]
+        mine = (
+            reports_writable(user=user)
+            .filter(unit_id__in=scope_for(user=user).own_unit_ids)
+            .order_by("-period__deadline", "unit__path")[:SHOWN_PERIODS]
+        )
+        context["mine"] = [(report, timeliness(report, today=today)) for report in mine]
+        context["can_open"] = communes_owned(user=user).exists()
+        return context
+
+
+class PeriodOpenView(ReportingMixin, FormView):
+    template_name = "reporting/admin/open.html"
+    page_title = "Mở kỳ báo cáo"
+    form_class = PeriodOpenForm
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if not communes_owned(user=request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form: PeriodOpenForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            period = period_open(
+                commune=data["commune"],
+                kind=data["kind"],
+                year=data["year"],
+                user=self.request.user,
+                unit_kinds=data["unit_kinds"],
+                units=data["units"],
+                title=data["title"],
+                data_start=data["data_start"],
+                data_end=data["data_end"],
+                deadline=data["deadline"],
+                instructions=data["instructions"],
+                questions=form.question_lines(),
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, problems in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, problems)
+            else:
+                form.add_error(None, exc.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, MSG_OPENED.format(title=period.title, count=period.reports.count()))
+        return redirect(reverse("reporting_period", args=[period.pk]))
+
+
+class PeriodView(ReportingMixin, View):
+    template_name = "reporting/admin/period.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        period = periods_readable(user=request.user).filter(pk=kwargs["pk"]).first()
+        if period is None:
+            raise Http404(ERR_NOT_FOUND)
+        self.period: ReportingPeriod = period
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self) -> str:
+        return self.period.title
+
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("reporting_home"), "label": "Báo cáo"},
+            {"url": "", "label": self.period.title},
+        ]
+
+    def render(self, *, status: int = 200, **overrides: Any) -> HttpResponse:
+        user, period = self.request.user, self.period
+        today = timezone.localdate()
+        assignments = assignments_readable(user=user).filter(period=period).order_by("unit__path")
+        readable = set(reports_readable(user=user).filter(period=period).values_list("pk", flat=True))
+        manages = may_manage_commune(user=user, commune_id=period.commune_id)
+        context = {
+            **self.get_context_data(),
+            "period": period,
+            "rates": reporting_rates(reports=assignments, by="period", today=today).get(period.pk),
+            "rows": [
+                (r, timeliness(r, today=today), r.pk in readable) for r in assignments.select_related("submitted_by")
+            ],
+            "manages": manages,
+            "assign_form": AssignForm(period=period) if manages else None,
+            "not_started": ReportState.NOT_STARTED,
+            "questions": list(period.questions.all()),
+        }
+        context.update(overrides)
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render()
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not may_manage_commune(user=request.user, commune_id=self.period.commune_id):
+            raise PermissionDenied
+        action = request.POST.get("action", "")
+        if action == "assign":
+            form = AssignForm(request.POST, period=self.period)
+            if not form.is_valid():
+                return self.render(status=400, assign_form=form)
+            created = period_assign(period=self.period, units=form.cleaned_data["units"], user=request.user)
+            messages.success(request, MSG_ASSIGNED.format(count=len(created)))
+        elif action == "unassign":
+            report = self.period.reports.filter(pk=request.POST.get("report") or 0).select_related("unit").first()
+            if report is None:
+                raise Http404
+            try:
+                period_unassign(report=report, user=request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return self.render(status=400)
+            messages.success(request, MSG_UNASSIGNED.format(unit=report.unit.name))
+        return redirect(reverse("reporting_period", args=[self.period.pk]))

@@ -1,0 +1,112 @@
+"""Who hears about a report, and what they are told (in the back office, and by e-mail)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from xaso.notifications.models import Notification
+from xaso.notifications.services import notifications_email_on_commit, notify
+from xaso.reporting.models import ReportingPeriod, UnitReport
+from xaso.units.models import Membership, Role
+from xaso.vi.dates import date_numeric
+
+ASSIGNED = "Kỳ báo cáo mới: {title}"
+ASSIGNED_BODY = (
+    "{unit} cần gửi “{title}” (số liệu từ {start} đến {end}) trước hết ngày {deadline}. "
+    "Báo cáo đã có sẵn số liệu đơn vị ghi nhận trong kỳ; hãy bổ sung kết quả, khó khăn, đề xuất rồi gửi."
+)
+SUBMITTED = "{unit} đã gửi {title}"
+SUBMITTED_BODY = "{who} đã gửi báo cáo của {unit} lúc {time}. Báo cáo đang chờ duyệt."
+RETURNED = "Báo cáo bị trả lại để sửa: {title}"
+RETURNED_BODY = "{who} trả lại báo cáo của {unit} với ý kiến: {comment}\nHãy sửa rồi gửi lại."
+APPROVED = "Báo cáo đã được duyệt: {title}"
+APPROVED_BODY = "{who} đã duyệt báo cáo của {unit}. Báo cáo đã khóa."
+REOPENED = "Báo cáo đã duyệt được mở lại: {title}"
+REOPENED_BODY = "{who} mở lại báo cáo của {unit} để sửa, lý do: {reason}\nHãy sửa rồi gửi lại."
+DUE = "Sắp đến hạn: {title} (còn {days} ngày)"
+DUE_BODY = "{unit} chưa gửi “{title}”. Hạn gửi: hết ngày {deadline}."
+OVERDUE = "Quá hạn {days} ngày: {title}"
+OVERDUE_BODY = (
+    "{unit} chưa gửi “{title}”; hạn gửi là hết ngày {deadline} (đã quá {days} ngày). Báo cáo gửi muộn vẫn được nhận."
+)
+
+
+def report_url(report: UnitReport) -> str:
+    return reverse("reporting_report", args=[report.pk])
+
+
+def reporters_of(unit_ids: Iterable[int]) -> dict[int, list[Any]]:
+    """unit id -> the active people who report for it."""
+    people: dict[int, list[Any]] = {}
+    rows = Membership.objects.filter(role=Role.REPORTER, unit_id__in=list(unit_ids), user__is_active=True)
+    for membership in rows.select_related("user").order_by("pk"):
+        people.setdefault(membership.unit_id, []).append(membership.user)
+    return people
+
+
+def office_of(commune_id: int) -> list[Any]:
+    """The Culture–Social office: the people who own the commune's programme."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True, memberships__role=Role.PROGRAMME_OWNER, memberships__unit__commune_id=commune_id
+        )
+        .distinct()
+    )
+
+
+def _send(users: Iterable[Any], *, key: str, subject: str, body: str, url: str, email: bool) -> list[Notification]:
+    created = [notify(user=user, key=key, subject=subject, body=body, url=url, email=email) for user in users]
+    sent = [n for n in created if n is not None]
+    if email:
+        notifications_email_on_commit(sent)
+    return sent
+
+
+def _names(report: UnitReport) -> dict[str, str]:
+    return {"unit": report.unit.name, "title": report.period.title}
+
+
+def tell_assigned(period: ReportingPeriod, reports: list[UnitReport]) -> None:
+    people = reporters_of([r.unit_id for r in reports])
+    for report in reports:
+        _send(
+            people.get(report.unit_id, []),
+            key=f"reporting.report:{report.pk}:assigned",
+            subject=ASSIGNED.format(title=period.title),
+            body=ASSIGNED_BODY.format(
+                unit=report.unit.name,
+                title=period.title,
+                start=date_numeric(period.data_start),
+                end=date_numeric(period.data_end),
+                deadline=date_numeric(period.deadline),
+            ),
+            url=report_url(report),
+            email=True,
+        )
+
+
+def tell_submitted(report: UnitReport, *, who: str, time: str) -> None:
+    _send(
+        [u for u in office_of(report.period.commune_id) if u.pk != report.submitted_by_id],
+        key=f"reporting.report:{report.pk}:submitted:{report.version}",
+        subject=SUBMITTED.format(**_names(report)),
+        body=SUBMITTED_BODY.format(who=who, time=time, **_names(report)),
+        url=report_url(report),
+        email=False,
+    )
+
+
+def tell_reporters(report: UnitReport, *, event: str, subject: str, body: str, email: bool) -> None:
+    _send(
+        reporters_of([report.unit_id]).get(report.unit_id, []),
+        key=f"reporting.report:{report.pk}:{event}:{report.version}",
+        subject=subject,
+        body=body,
+        url=report_url(report),
+        email=email,
+    )
