@@ -31,7 +31,9 @@ def test_a_duplicate_inside_a_transaction_does_not_break_it(demo):
 
 def test_the_e_mail_goes_out_once_with_a_link_to_the_back_office(demo, settings):
     settings.BASE_URL = "https://xaso.example"
-    notify(user=demo.mai, key="k", subject="Sắp đến hạn báo cáo", body="Còn 7 ngày.", url="/quan-tri/bao-cao/", email=True)
+    notify(
+        user=demo.mai, key="k", subject="Sắp đến hạn báo cáo", body="Còn 7 ngày.", url="/quan-tri/bao-cao/", email=True
+    )
     assert notifications_email() == 1
     assert notifications_email() == 0
     (message,) = mail.outbox
@@ -55,5 +57,6 @@ def test_no_address_no_e_mail(demo):
     demo.son.email = ""
     demo.son.save()
     notice = notify(user=demo.son, key="k", subject="Nhắc", body="…", email=True)
-    assert notice is not None and notice.wants_email is False
+    assert notice is not None
+    assert notice.wants_email is False
     assert notifications_email() == 0

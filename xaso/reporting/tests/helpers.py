@@ -33,7 +33,9 @@ def report_of(period: ReportingPeriod, code: str) -> UnitReport:
     return UnitReport.objects.select_related("period", "unit").get(period=period, unit__code=code)
 
 
-def write(report: UnitReport, user: Any, text: ReportText = FULL_TEXT, *, when: dt.datetime | None = None) -> UnitReport:
+def write(
+    report: UnitReport, user: Any, text: ReportText = FULL_TEXT, *, when: dt.datetime | None = None
+) -> UnitReport:
     return report_save(report=report, user=user, version=report.version, text=text, now=when or at(1))
 
 

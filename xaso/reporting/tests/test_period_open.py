@@ -143,7 +143,12 @@ def test_only_the_communes_culture_social_office_opens_periods(demo, persona):
 
 def test_units_are_added_later_and_a_unit_not_started_is_removed(demo):
     period = period_open(
-        commune=unit("ls-hvt"), kind=PeriodKind.HALF_YEAR, year=2026, user=demo.lan, unit_kinds=["school"], now=OPENED_AT
+        commune=unit("ls-hvt"),
+        kind=PeriodKind.HALF_YEAR,
+        year=2026,
+        user=demo.lan,
+        unit_kinds=["school"],
+        now=OPENED_AT,
     )
     added = period_assign(period=period, units=[unit("ls-hvt-kt"), unit("ls-hvt-thcs")], user=demo.lan, now=OPENED_AT)
     assert [r.unit.code for r in added] == ["ls-hvt-kt"]

@@ -24,7 +24,7 @@ def url(report):
 
 def post(report, *, action, version=None, **text):
     fields = {"action": action, "version": report.version if version is None else version}
-    fields.update({name: "" for name in services.SECTIONS})
+    fields.update(dict.fromkeys(services.SECTIONS, ""))
     fields.update(text)
     return fields
 
@@ -36,7 +36,9 @@ def test_a_reporter_opens_her_schools_report_prefilled_with_what_she_logged(demo
     from xaso.testing.factories import activity
     from xaso.units.models import OrgUnit
 
-    activity(OrgUnit.objects.get(code="ls-hvt-thcs"), kind="extracurricular", audience="schools", pupils=40, officials=0)
+    activity(
+        OrgUnit.objects.get(code="ls-hvt-thcs"), kind="extracurricular", audience="schools", pupils=40, officials=0
+    )
     report = report_of(half_year, "ls-hvt-thcs")
     page = client_for(demo.mai).get(url(report)).text
     assert "Báo cáo 6 tháng đầu năm 2026 — Trường THCS Hoàng Văn Thụ" in page

@@ -25,8 +25,12 @@ def test_the_office_returns_a_report_with_what_to_fix(demo, sent, django_capture
         returned = report_return(report=sent, user=demo.lan, comment="Bổ sung số học sinh tham gia.", now=at(4))
     assert returned.state == ReportState.RETURNED
     assert (returned.reviewed_by, returned.review_comment) == (demo.lan, "Bổ sung số học sinh tham gia.")
-    event = returned.events.last()
-    assert (event.action, event.actor, event.comment) == (EventAction.RETURNED, demo.lan, "Bổ sung số học sinh tham gia.")
+    event = returned.events.latest("pk")
+    assert (event.action, event.actor, event.comment) == (
+        EventAction.RETURNED,
+        demo.lan,
+        "Bổ sung số học sinh tham gia.",
+    )
     notice = Notification.objects.get(user=demo.mai, key__contains=":returned:")
     assert "Bổ sung số học sinh tham gia." in notice.body
     assert [m.subject for m in mail.outbox if m.to == [demo.mai.email]] == [
@@ -91,7 +95,7 @@ def test_reopening_an_approved_report_records_who_when_and_why(demo, sent):
     approved = report_approve(report=sent, user=demo.hung, now=at(4))
     reopened = report_reopen(report=approved, user=demo.lan, reason="Số liệu học sinh bị nhập trùng.", now=at(8))
     assert reopened.state == ReportState.RETURNED
-    event = reopened.events.last()
+    event = reopened.events.latest("pk")
     assert (event.action, event.actor, event.at, event.comment) == (
         EventAction.REOPENED,
         demo.lan,

@@ -48,7 +48,6 @@ def test_a_village_head_and_an_office_reporter_see_their_own_only(demo, cycle):
 
 
 def test_the_office_reads_and_writes_every_report_of_its_commune_drafts_included(demo, cycle):
-    half_year, _ = cycle
     assert len(units(reports_readable(user=demo.lan))) == 22
     assert "ls-hvt-th" in units(reports_writable(user=demo.lan))
     assert not units(reports_readable(user=demo.lan)) & {"ls-tt-th"}

@@ -54,7 +54,7 @@ def test_submitting_by_the_deadline_is_on_time_and_freezes_the_figures(demo, hal
     assert report.state == ReportState.SUBMITTED
     assert report.on_time is True
     assert report.submitted_by == demo.mai
-    figures = Figures.from_json(report.figures)
+    figures = Figures.from_json(report.figures or {})
     assert [(k.kind, k.activities, k.participants, k.pupils) for k in figures.kinds] == [
         ("conference", 1, 40, 0),
         ("extracurricular", 2, 400, 380),

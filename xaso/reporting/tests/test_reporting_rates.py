@@ -20,7 +20,12 @@ AFTER = dt.date(2026, 6, 10)
 def schools(demo):
     """Three schools owe the half-year report: one on time, one late, one returned for revision."""
     period = period_open(
-        commune=unit("ls-hvt"), kind=PeriodKind.HALF_YEAR, year=2026, user=demo.lan, unit_kinds=["school"], now=OPENED_AT
+        commune=unit("ls-hvt"),
+        kind=PeriodKind.HALF_YEAR,
+        year=2026,
+        user=demo.lan,
+        unit_kinds=["school"],
+        now=OPENED_AT,
     )
     report_approve(report=send(report_of(period, "ls-hvt-thcs"), demo.lan, when=at(3)), user=demo.hung, now=at(4))
     send(report_of(period, "ls-hvt-th"), demo.ha, when=at(8))
