@@ -374,3 +374,24 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} — {self.report}"
+
+
+class ReminderChain(models.Model):
+    """The daily reminder job: one row, naming the one chain of tasks allowed to continue.
+
+    The job re-enqueues itself for the next morning; a run whose token is not this row's stops
+    there, so starting the job twice (each `bin/run`, each demo load) never doubles the chain.
+    """
+
+    name = models.CharField("tên", max_length=64, unique=True)
+    token = models.CharField("mã chuỗi", max_length=64)
+    next_run_at = models.DateTimeField("lần chạy kế tiếp")
+    last_run_at = models.DateTimeField("chạy gần nhất lúc", null=True, blank=True)
+    last_sent = models.PositiveIntegerField("số lời nhắc lần gần nhất", default=0)
+
+    class Meta:
+        verbose_name = "lịch nhắc báo cáo"
+        verbose_name_plural = "lịch nhắc báo cáo"
+
+    def __str__(self) -> str:
+        return self.name

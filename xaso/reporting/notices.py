@@ -28,6 +28,7 @@ APPROVED_BODY = "{who} đã duyệt báo cáo của {unit}. Báo cáo đã khóa
 REOPENED = "Báo cáo đã duyệt được mở lại: {title}"
 REOPENED_BODY = "{who} mở lại báo cáo của {unit} để sửa, lý do: {reason}\nHãy sửa rồi gửi lại."
 DUE = "Sắp đến hạn: {title} (còn {days} ngày)"
+DUE_TODAY = "Hôm nay là hạn cuối: {title}"
 DUE_BODY = "{unit} chưa gửi “{title}”. Hạn gửi: hết ngày {deadline}."
 OVERDUE = "Quá hạn {days} ngày: {title}"
 OVERDUE_BODY = (
@@ -110,3 +111,23 @@ def tell_reporters(report: UnitReport, *, event: str, subject: str, body: str, e
         url=report_url(report),
         email=email,
     )
+
+
+def tell_reminder(report: UnitReport, *, kind: str, threshold: int, days: int) -> int:
+    """A reminder to the unit's reporters, once per report and threshold; returns how many were new."""
+    period = report.period
+    names = {"unit": report.unit.name, "title": period.title, "deadline": date_numeric(period.deadline)}
+    if kind == "due":
+        subject = DUE.format(days=days, **names) if days else DUE_TODAY.format(**names)
+        body = DUE_BODY.format(**names)
+    else:
+        subject, body = OVERDUE.format(days=days, **names), OVERDUE_BODY.format(days=days, **names)
+    sent = _send(
+        reporters_of([report.unit_id]).get(report.unit_id, []),
+        key=f"reporting.report:{report.pk}:{kind}:{threshold}",
+        subject=subject,
+        body=body,
+        url=report_url(report),
+        email=True,
+    )
+    return len(sent)
