@@ -15,11 +15,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from xaso.reporting.forms import AssignForm, PeriodOpenForm
+from xaso.documents.views import job_state
+from xaso.reporting.consolidated import consolidation_request, consolidations_readable
+from xaso.reporting.forms import AssignForm, ConsolidateForm, PeriodOpenForm
 from xaso.reporting.models import ReportingPeriod, ReportState
 from xaso.reporting.selectors import (
     assignments_readable,
     may_manage_commune,
+    may_review_commune,
     periods_readable,
     reporting_rates,
     reports_readable,
@@ -33,6 +36,7 @@ ERR_NOT_FOUND = "Không tìm thấy kỳ báo cáo này trong phạm vi của b�
 MSG_OPENED = "Đã mở “{title}” và giao cho {count} đơn vị; các đơn vị đã được thông báo."
 MSG_ASSIGNED = "Đã giao thêm cho {count} đơn vị."
 MSG_UNASSIGNED = "Đã bỏ giao báo cáo cho {unit}."
+MSG_CONSOLIDATING = "Đang tạo báo cáo tổng hợp; tiến độ hiện dưới đây, tệp tải về được khi xong."
 SHOWN_PERIODS = 30
 
 
@@ -136,6 +140,8 @@ class PeriodView(ReportingMixin, View):
         assignments = assignments_readable(user=user).filter(period=period).order_by("unit__path")
         readable = set(reports_readable(user=user).filter(period=period).values_list("pk", flat=True))
         manages = may_manage_commune(user=user, commune_id=period.commune_id)
+        consolidates = may_review_commune(user=user, commune_id=period.commune_id)
+        jobs = list(consolidations_readable(period=period, user=user)[:10])
         context = {
             **self.get_context_data(),
             "period": period,
@@ -147,6 +153,8 @@ class PeriodView(ReportingMixin, View):
             "assign_form": AssignForm(period=period) if manages else None,
             "not_started": ReportState.NOT_STARTED,
             "questions": list(period.questions.all()),
+            "consolidate_form": ConsolidateForm() if consolidates else None,
+            "consolidations": [(job, job_state(job)) for job in jobs],
         }
         context.update(overrides)
         return TemplateResponse(self.request, self.template_name, context, status=status)
@@ -155,9 +163,11 @@ class PeriodView(ReportingMixin, View):
         return self.render()
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        action = request.POST.get("action", "")
+        if action == "consolidate":
+            return self._consolidate(request)
         if not may_manage_commune(user=request.user, commune_id=self.period.commune_id):
             raise PermissionDenied
-        action = request.POST.get("action", "")
         if action == "assign":
             form = AssignForm(request.POST, period=self.period)
             if not form.is_valid():
@@ -175,3 +185,22 @@ class PeriodView(ReportingMixin, View):
                 return self.render(status=400)
             messages.success(request, MSG_UNASSIGNED.format(unit=report.unit.name))
         return redirect(reverse("reporting_period", args=[self.period.pk]))
+
+    def _consolidate(self, request: HttpRequest) -> HttpResponse:
+        if not may_review_commune(user=request.user, commune_id=self.period.commune_id):
+            raise PermissionDenied
+        form = ConsolidateForm(request.POST)
+        if not form.is_valid():
+            return self.render(status=400, consolidate_form=form)
+        try:
+            consolidation_request(
+                period=self.period,
+                user=request.user,
+                number=form.cleaned_data["number"],
+                issued_on=form.cleaned_data["issued_on"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+            return self.render(status=400, consolidate_form=form)
+        messages.success(request, MSG_CONSOLIDATING)
+        return redirect(reverse("reporting_period", args=[self.period.pk]) + "#consolidated")

@@ -7,6 +7,7 @@ class ReportingConfig(AppConfig):
     verbose_name = "Báo cáo định kỳ, đột xuất"
 
     def ready(self) -> None:
+        from xaso.reporting import consolidated
         from xaso.units.models import Role
         from xaso.units.roles import register_role_permissions, view_permissions
 
@@ -19,3 +20,4 @@ class ReportingConfig(AppConfig):
         )
         register_role_permissions(Role.REPORTER, {"reporting.change_unitreport"})
         register_role_permissions(Role.PROVINCE_VIEWER, view_permissions("reporting", "reportingcalendar"))
+        consolidated.register()

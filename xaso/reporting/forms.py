@@ -150,3 +150,13 @@ class AssignForm(forms.Form):
             .exclude(pk__in=assigned)
             .order_by("path")
         )
+
+
+class ConsolidateForm(forms.Form):
+    number = forms.IntegerField(
+        label="Số văn bản",
+        required=False,
+        min_value=1,
+        help_text="Số do văn thư cấp; để trống nếu là bản dự thảo (in “Số:      /BC-UBND”).",
+    )
+    issued_on = date_field("Ngày ban hành", help_text="Dạng 10/06/2026; để trống nếu là bản dự thảo.")
