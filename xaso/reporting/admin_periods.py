@@ -19,6 +19,7 @@ from xaso.documents.views import job_state
 from xaso.reporting.consolidated import consolidation_request, consolidations_readable
 from xaso.reporting.forms import AssignForm, ConsolidateForm, PeriodOpenForm
 from xaso.reporting.models import ReportingPeriod, ReportState
+from xaso.reporting.province import may_follow_province
 from xaso.reporting.selectors import (
     assignments_readable,
     may_manage_commune,
@@ -70,6 +71,7 @@ class ReportingHomeView(ReportingMixin, TemplateView):
         )
         context["mine"] = [(report, timeliness(report, today=today)) for report in mine]
         context["can_open"] = communes_owned(user=user).exists()
+        context["follows_province"] = may_follow_province(user=user)
         return context
 
 

@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from xaso.reporting import admin_periods, admin_reports
+from xaso.reporting import admin_periods, admin_province, admin_reports
 from xaso.units.selectors import scope_for
 
 
@@ -21,6 +21,7 @@ class ReportingMenuItem(MenuItem):
 def register_reporting_urls() -> list[Any]:
     return [
         path("bao-cao/", admin_periods.ReportingHomeView.as_view(), name="reporting_home"),
+        path("bao-cao/cac-xa/", admin_province.ProvinceView.as_view(), name="reporting_province"),
         path("bao-cao/mo-ky/", admin_periods.PeriodOpenView.as_view(), name="reporting_open"),
         path("bao-cao/ky/<int:pk>/", admin_periods.PeriodView.as_view(), name="reporting_period"),
         path("bao-cao/don-vi/<int:pk>/", admin_reports.ReportView.as_view(), name="reporting_report"),
