@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.indicators import charts, exports
@@ -117,6 +118,13 @@ class DashboardView(TitledMixin, TemplateView):
         context["province_link"] = (
             bool(scope_for(user=self.request.user).viewed_province_paths) or self.request.user.is_superuser
         )
+        # Other apps add a panel (reporting: reporting and on-time rates) without this app knowing them:
+        # a `programme_dashboard_panels` hook returns None or {"template": ..., **context}.
+        context["extra_panels"] = [
+            panel
+            for hook in hooks.get_hooks("programme_dashboard_panels")
+            if (panel := hook(request=self.request, dashboard=dashboard))
+        ]
         return context
 
 

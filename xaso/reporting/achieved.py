@@ -1,35 +1,30 @@
 """What a commune achieved against each target of the period's year, for the consolidated report
-and the province roll-up.
-
-Counting targets (honour activities, training courses) are counted from the commune's recorded
-activities in the period's data range; the others need the indicators' registries (people
-informed, documents provided, residents reached) and say so until those values are available.
-Many communes are counted at once, in one grouped query per distinct data range.
+and the province roll-up: the indicators app's values (DHIS2-style numerator / denominator over
+the commune's registries and activities), computed over the period's data range and judged against
+the year's milestone as of the data cut-off. Many communes are computed at once: one indicators
+computation per distinct data range, whatever the number of communes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 
-from xaso.activities.models import Activity, ActivityKind, ActivityStatus
-from xaso.plans.models import Comparison, IndicatorKey, Plan, Target
-from xaso.reporting.models import ReportingPeriod
+from xaso.activities.models import Activity, ActivityStatus
+from xaso.indicators import queries
+from xaso.indicators.definitions import INDICATORS
+from xaso.indicators.elements import Context, Elements, compute, value_of
+from xaso.indicators.periods import Period
+from xaso.indicators.status import Status, evaluate
+from xaso.plans.models import Plan, Target
+from xaso.reporting.models import PeriodKind, ReportingPeriod
 
-NO_DATA = "Chưa có số liệu"
-ACHIEVED = "Đạt"
-NOT_YET = "Chưa đạt"
-NOT_ASSESSED = "Chưa đánh giá"
-# Targets counted as numbers of activities of one kind.
-COUNTED = {
-    IndicatorKey.HONOUR_ACTIVITIES.value: ActivityKind.COMMENDATION.value,
-    IndicatorKey.TRAINING_ACTIVITIES.value: ActivityKind.TRAINING.value,
-}
+NO_MILESTONE = "Chưa đánh giá"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,8 +34,9 @@ class TargetResult:
     indicator: str
     indicator_label: str
     milestone: str  # "ít nhất 1 hoạt động"
-    achieved: str  # "2 hoạt động", "Chưa có số liệu"
-    status: str  # Đạt / Chưa đạt / Chưa đánh giá
+    achieved: str  # "2", "95,5%", "—"
+    status: str  # Đạt / Đúng tiến độ / Có nguy cơ chậm / Chậm, chưa đạt / Chưa có dữ liệu
+    status_key: str
     value: Decimal | None = None
     target_value: Decimal | None = None
 
@@ -54,44 +50,59 @@ def kind_counts(*, periods: Iterable[ReportingPeriod]) -> dict[int, dict[str, in
     for (start, end), communes in by_range.items():
         rows = (
             Activity.objects.filter(
-                Q(unit__commune_id__in=communes) | Q(unit_id__in=communes),
+                commune_id__in=communes,
                 status=ActivityStatus.RECORDED,
                 date_start__gte=start,
                 date_start__lte=end,
             )
-            .annotate(commune_key=Coalesce("unit__commune_id", "unit_id"))
             .order_by()
-            .values("commune_key", "kind")
+            .values("commune_id", "kind")
             .annotate(n=Count("pk"))
         )
         for row in rows:
-            counts[row["commune_key"]][row["kind"]] = row["n"]
+            counts[row["commune_id"]][row["kind"]] = row["n"]
     return counts
 
 
-def _meets(value: Decimal, target: Decimal, comparison: str) -> bool:
-    if comparison == Comparison.AT_MOST:
-        return value <= target
-    if comparison == Comparison.EQUAL:
-        return value == target
-    return value >= target
+def indicator_period(period: ReportingPeriod) -> Period:
+    """The reporting period's data range as an indicators Period (half-year ranges count as halves)."""
+    return Period("half" if period.kind == PeriodKind.HALF_YEAR else "year", period.data_start, period.data_end)
 
 
-def results_of(*, targets: Sequence[Target], year: int, counts: dict[str, int]) -> list[TargetResult]:
-    """One row per target with a milestone in `year` (targets with milestones prefetched)."""
+def indicator_elements(*, periods: Sequence[ReportingPeriod], plans: dict[int, Plan]) -> dict[int, Elements]:
+    """commune id -> its indicators' data elements over its period's data range."""
+    by_range: dict[Period, list[ReportingPeriod]] = defaultdict(list)
+    for period in periods:
+        by_range[indicator_period(period)].append(period)
+    result: dict[int, Elements] = {}
+    for range_, group in by_range.items():
+        communes = tuple(p.commune_id for p in group)
+        context = Context(
+            issued_on={c: plans[c].issued_on for c in communes if c in plans}, commune_of={}, today=range_.end
+        )
+        computed = compute(queries.Where(commune_ids=communes), periods=[range_], context=context)
+        for commune_id in communes:
+            result[commune_id] = computed[commune_id][0]
+    return result
+
+
+def results_of(*, targets: Sequence[Target], period: ReportingPeriod, elements: Elements) -> list[TargetResult]:
+    """One row per target with a milestone in the period's year (milestones prefetched), judged as of
+    the data cut-off against the year's milestone."""
     results = []
+    year_end = dt.date(period.year, 12, 31)
     for target in targets:
-        milestone = next((m for m in target.milestones.all() if m.year == year), None)
-        if milestone is None:
+        milestone = next((m for m in target.milestones.all() if m.year == period.year), None)
+        if milestone is None or target.indicator not in INDICATORS:
             continue
-        value: Decimal | None = None
-        achieved, status = NO_DATA, NOT_ASSESSED
-        kind = COUNTED.get(target.indicator)
-        if kind is not None:
-            value = Decimal(counts.get(kind, 0))
-            achieved = f"{value} {milestone.unit or 'hoạt động'}"
-            if milestone.value is not None:
-                status = ACHIEVED if _meets(value, milestone.value, milestone.comparison) else NOT_YET
+        value = value_of(INDICATORS[target.indicator], elements)
+        status = evaluate(
+            value=value.value,
+            milestone=milestone,
+            start=dt.date(period.year, 1, 1),
+            end=year_end,
+            today=period.data_end,
+        )
         results.append(
             TargetResult(
                 code=target.code,
@@ -99,9 +110,10 @@ def results_of(*, targets: Sequence[Target], year: int, counts: dict[str, int]) 
                 indicator=target.indicator,
                 indicator_label=target.get_indicator_display(),
                 milestone=milestone.label,
-                achieved=achieved,
-                status=status,
-                value=value,
+                achieved=value.display,
+                status=Status(status).label,
+                status_key=str(status),
+                value=value.value,
                 target_value=milestone.value,
             )
         )
@@ -109,6 +121,6 @@ def results_of(*, targets: Sequence[Target], year: int, counts: dict[str, int]) 
 
 
 def target_results(*, plan: Plan, period: ReportingPeriod) -> list[TargetResult]:
-    """The period's commune against its plan (prefetched by plan_full)."""
-    counts = kind_counts(periods=[period]).get(period.commune_id, {})
-    return results_of(targets=list(plan.targets.all()), year=period.year, counts=counts)
+    """The period's commune against its plan (targets and milestones prefetched, e.g. by plan_full)."""
+    elements = indicator_elements(periods=[period], plans={period.commune_id: plan})[period.commune_id]
+    return results_of(targets=list(plan.targets.all()), period=period, elements=elements)

@@ -38,6 +38,7 @@ from xaso.documents.models import RenderJob
 from xaso.documents.sample import signer_name_for
 from xaso.documents.selectors import render_jobs_readable
 from xaso.documents.services import render_job_request
+from xaso.indicators.status import Status
 from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full
 from xaso.reporting.achieved import TargetResult, target_results
@@ -170,7 +171,7 @@ def targets_table(results: Sequence[TargetResult], year: int) -> Table:
             Column(title="Đánh giá", width=1.4),
         ),
         rows=rows,
-        note="Kết quả tính từ số liệu các đơn vị ghi nhận trên Xã số đến ngày chốt số liệu của kỳ.",
+        note="Kết quả tính theo các chỉ số của Xã số (tử số, mẫu số theo danh sách cán bộ, văn bản, nhiệm vụ, dân số thôn và hoạt động đã ghi nhận) đến ngày chốt số liệu của kỳ.",
     )
 
 
@@ -304,7 +305,7 @@ def consolidated_report(
             *((Section(title="Đề xuất khen thưởng", body=commendations),) if commendations else ()),
         ),
     )
-    goals = [f"{_lower_first(r.text.rstrip('.'))} ({r.milestone})" for r in results if r.status != "Đạt"]
+    goals = [f"{_lower_first(r.text.rstrip('.'))} ({r.milestone})" for r in results if r.status_key != Status.ACHIEVED]
     next_body: list[Paragraph] = [
         Paragraph(
             text=(

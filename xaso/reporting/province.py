@@ -15,7 +15,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from xaso.documents.api import Column, Sheet, Table
 from xaso.documents.models import RenderJob, RenderStatus
 from xaso.plans.models import Milestone, Target
-from xaso.reporting.achieved import TargetResult, kind_counts, results_of
+from xaso.reporting.achieved import TargetResult, indicator_elements, kind_counts, results_of
 from xaso.reporting.models import PeriodKind, ReportingPeriod, ReportState
 from xaso.reporting.selectors import Rates, reporting_rates
 from xaso.units.models import OrgUnit
@@ -72,6 +72,7 @@ def province_rows(*, user: UserLike, province: OrgUnit, kind: str, year: int, to
     )
     for target in plan_targets.order_by("sort_order", "pk"):
         targets[target.plan_id].append(target)
+    elements = indicator_elements(periods=list(periods.values()), plans={c: p.plan for c, p in periods.items()})
     sent = _consolidated_at(periods.values())
     rows = []
     for commune in communes:
@@ -87,7 +88,9 @@ def province_rows(*, user: UserLike, province: OrgUnit, kind: str, year: int, to
                 rates=rates.get(commune.pk, Rates()),
                 states=states.get(commune.pk, {}),
                 activities=sum(own.values()),
-                results=tuple(results_of(targets=targets[period.plan_id], year=year, counts=own)),
+                results=tuple(
+                    results_of(targets=targets[period.plan_id], period=period, elements=elements[commune.pk])
+                ),
                 consolidated_at=sent.get(period.pk),
             )
         )

@@ -31,3 +31,26 @@ def register_reporting_urls() -> list[Any]:
 @hooks.register("register_admin_menu_item")
 def register_reporting_menu_item() -> MenuItem:
     return ReportingMenuItem("Báo cáo", reverse("reporting_home"), name="bao-cao", icon_name="doc-full", order=250)
+
+
+@hooks.register("programme_dashboard_panels")
+def reporting_rates_panel(*, request: Any, dashboard: Any) -> dict[str, Any] | None:
+    """Reporting and on-time rates on the programme dashboard: of the commune, or of the unit shown."""
+    from django.utils import timezone
+
+    from xaso.reporting.selectors import assignments_readable, rates_total, reporting_rates
+
+    reports = assignments_readable(user=request.user).filter(period__commune=dashboard.commune)
+    if not dashboard.is_commune:
+        reports = reports.filter(unit=dashboard.unit)
+    rates = reporting_rates(reports=reports, by="period", today=timezone.localdate())
+    if not rates:
+        return None
+    periods = {p.pk: p for p in dashboard.commune.reporting_periods.filter(pk__in=list(rates))}
+    rows = sorted(((periods[pk], r) for pk, r in rates.items()), key=lambda row: row[0].deadline, reverse=True)
+    return {
+        "template": "reporting/admin/_dashboard_rates.html",
+        "is_commune": dashboard.is_commune,
+        "total": rates_total(rates),
+        "rows": rows[:6],
+    }

@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from xaso.documents.api import BuildError, Paragraph, Section, Table, document_problems
 from xaso.reporting import consolidated
 from xaso.reporting.consolidated import build_consolidated_report, consolidation_request
-from xaso.reporting.tests.helpers import OFFICE_TEXT, PRIMARY_TEXT, VILLAGE_TEXT
+from xaso.reporting.tests.helpers import OFFICE_TEXT, PRIMARY_TEXT, VILLAGE_TEXT, unit
+from xaso.testing.factories import activity
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,34 @@ def test_only_the_office_and_the_leaders_request_it(demo, cycle, persona):
 def test_a_period_out_of_scope_cannot_be_built(demo, cycle):
     with pytest.raises(BuildError, match="phạm vi"):
         build(demo.thu, period=cycle)
+
+
+def targets_rows(rendering):
+    table = next(
+        b for b in rendering.document.body if isinstance(b, Section) and b.title.startswith("Kết quả thực hiện các chỉ")
+    )
+    return {row[1]: row for row in next(b for b in table.body if isinstance(b, Table)).rows}
+
+
+def test_targets_take_the_indicators_values_as_of_the_cut_off(demo, cycle):
+    honour = demo.plan.targets.get(code="MT-2026-2")
+    before = targets_rows(build(demo.lan, period=cycle)[0])[honour.text]
+    assert before[2:] == ("ít nhất 1 hoạt động", "0", "Có nguy cơ chậm")  # 5 months of 12 gone
+    activity(
+        unit("ls-hvt"),
+        kind="commendation",
+        audience="residents",
+        participants=60,
+        officials=10,
+        date_start=dt.date(2026, 4, 30),
+    )
+    activity(
+        unit("ls-hvt"),
+        kind="commendation",
+        audience="residents",
+        participants=60,
+        officials=10,
+        date_start=dt.date(2026, 6, 2),
+    )  # after the cut-off (31/5): not in this period
+    after = targets_rows(build(demo.lan, period=cycle)[0])[honour.text]
+    assert after[2:] == ("ít nhất 1 hoạt động", "1", "Đạt")
