@@ -92,3 +92,28 @@ def login_as() -> Any:
         return page
 
     return login
+
+
+@pytest.fixture
+def portal(demo: Any) -> Any:
+    """The demo commune's portal (home page, Resolution 57 section and sub-sections).
+
+    An earlier browser test flushed the database, and with it Wagtail's root page, root collection and
+    default locale (made by its migrations): they are put back first, as the migrations made them."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    from xaso.portal.demo import load_home, load_section
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get()))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+    def quiet(_: str) -> None:
+        return None
+
+    load_home(quiet)
+    return load_section(quiet)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "xaso.honours",
     "xaso.notifications",
     "xaso.reporting",
+    "xaso.outreach",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

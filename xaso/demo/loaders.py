@@ -128,6 +128,12 @@ def load_activities(log: Log) -> None:
     load(log)
 
 
+def load_outreach(log: Log) -> None:
+    from xaso.outreach.demo import load_outreach as load
+
+    load(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -141,4 +147,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_honours,
     load_channels,
     load_activities,
+    load_outreach,
 ]

@@ -14,13 +14,13 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from xaso.adminvi.views import IndexView, InspectView
 from xaso.units.selectors import UserLike
@@ -140,3 +140,38 @@ def _limited_form_class(form_class: Any, querysets: dict[str, QuerySet[Any]]) ->
 
     LimitedForm.__name__ = form_class.__name__
     return LimitedForm
+
+
+def form_add_validation_error(form: Any, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its fields where it names them, above otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages in error.message_dict.items():
+        target = field if field in form.fields and field != NON_FIELD_ERRORS else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class ServiceErrorsMixin:
+    """For snippet forms whose save() calls a service: a ValidationError raised while saving — a
+    rule only the transaction can check, such as a budget line spent by another request in the
+    meantime — is shown on the form with what the person typed, instead of a server error.
+    Everything the save did is rolled back (Wagtail saves inside transaction.atomic)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            response: HttpResponse = super().form_valid(form)  # type: ignore[misc]
+        except ValidationError as error:
+            form_add_validation_error(form, error)
+            invalid: HttpResponse = self.form_invalid(form)  # type: ignore[attr-defined]
+            return invalid
+        return response
+
+
+class ServiceCreateView(ServiceErrorsMixin, CreateView):
+    pass
+
+
+class ServiceEditView(ServiceErrorsMixin, EditView):
+    pass
