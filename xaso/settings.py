@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "xaso.notifications",
     "xaso.reporting",
     "xaso.outreach",
+    "xaso.funding",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

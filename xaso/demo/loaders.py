@@ -134,6 +134,12 @@ def load_outreach(log: Log) -> None:
     load(log)
 
 
+def load_funding(log: Log) -> None:
+    from xaso.funding.demo import load_funding as load
+
+    load(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -148,4 +154,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_channels,
     load_activities,
     load_outreach,
+    load_funding,
 ]
