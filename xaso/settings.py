@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "xaso.reporting",
     "xaso.outreach",
     "xaso.funding",
+    "xaso.reviews",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
