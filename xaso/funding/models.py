@@ -96,7 +96,9 @@ class Spending(models.Model):
     activity = models.ForeignKey(
         "activities.Activity",
         verbose_name="hoạt động",
-        on_delete=models.PROTECT,
+        # An activity deleted with what it recorded (a session entered by mistake) leaves the spending,
+        # still charged to its line and task, without the link.
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",

@@ -194,3 +194,22 @@ def test_a_line_with_spendings_is_not_deleted(lines, task):
         budget_line_delete(line=lines.state)
     assert error.value.messages == [ERR_LINE_HAS_SPENDINGS.format(line=lines.state.title, count=1)]
     assert BudgetLine.objects.filter(pk=lines.state.pk).exists()
+
+
+def test_deleting_the_activity_keeps_the_spending_without_the_link(lines, task):
+    from xaso.activities.services import activity_delete_by_source
+
+    recorded = activity_record(
+        unit=OrgUnit.objects.get(code="ls-hvt-vhxh"),
+        kind="social_post",
+        title="Video chuyển đổi số",
+        date_start=dt.date(2026, 5, 2),
+        tasks=[task],
+        source="test:video",
+    )
+    spending = spend(lines.state, task, 2_000_000, activity=recorded)
+    activity_delete_by_source(source="test:video")
+    spending.refresh_from_db()
+    assert spending.activity is None
+    lines.state.refresh_from_db()
+    assert lines.state.spent == 2_000_000
