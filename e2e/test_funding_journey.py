@@ -1,6 +1,6 @@
 """The Culture–Social office records a spending: beyond the budget line it is refused in Vietnamese with
 what was typed kept; within it, it is saved and the funding summary shows it. The leader reads the
-summary and has nothing to change."""
+summary and has nothing to change; the programme dashboard shows the same figures."""
 
 from __future__ import annotations
 
@@ -60,4 +60,8 @@ def test_a_spending_beyond_the_line_is_refused_then_one_within_shows_in_the_summ
     other.goto(f"/quan-tri/kinh-phi/?nam={year}")
     expect(other.locator("#tong-cong")).to_contain_text("12.500.000")
     expect(other.get_by_role("link", name="Ghi khoản chi")).to_have_count(0)
+    # The programme dashboard carries the same figures, next to the schools' and enterprises'.
+    other.goto(f"/quan-tri/chuong-trinh/?ky={year}")
+    expect(other.locator("#kinh-phi")).to_contain_text("12.500.000")
+    expect(other.locator("#truong-hoc-doanh-nghiep")).to_contain_text("buổi phổ biến cho doanh nghiệp")
     leader.close()

@@ -147,3 +147,16 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
         messages.error(request, ERR_BULK_DELETE)
         return HttpResponseRedirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
     return None
+
+
+@hooks.register("indicators_dashboard_panels")
+def funding_dashboard_panel(*, user: Any, dashboard: Any) -> dict[str, Any] | None:
+    """Funding over the dashboard's period, for those who read the commune's funding."""
+    if (
+        not dashboard.is_commune
+        or not selectors.funding_communes_readable(user=user).filter(pk=dashboard.commune.pk).exists()
+    ):
+        return None
+    period = dashboard.period
+    summary = selectors.funding_summary(user=user, commune=dashboard.commune, start=period.start, end=period.end)
+    return {"template": "funding/admin/dashboard_panel.html", "summary": summary, "period": period}
