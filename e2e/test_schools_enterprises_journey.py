@@ -30,6 +30,8 @@ def tick(page: Page, label: str) -> None:
 
 
 def save(page: Page) -> None:
+    # A click outside closes the date picker left open by a date typed earlier: it would cover the button.
+    page.locator("main").click(position={"x": 2, "y": 2})
     page.get_by_role("button", name=re.compile("^Lưu")).first.click()
 
 
