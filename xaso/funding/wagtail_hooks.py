@@ -149,14 +149,15 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
     return None
 
 
-@hooks.register("indicators_dashboard_panels")
-def funding_dashboard_panel(*, user: Any, dashboard: Any) -> dict[str, Any] | None:
+@hooks.register("programme_dashboard_panels")
+def funding_dashboard_panel(*, request: HttpRequest, dashboard: Any) -> dict[str, Any] | None:
     """Funding over the dashboard's period, for those who read the commune's funding."""
     if (
         not dashboard.is_commune
-        or not selectors.funding_communes_readable(user=user).filter(pk=dashboard.commune.pk).exists()
+        or not selectors.funding_communes_readable(user=request.user).filter(pk=dashboard.commune.pk).exists()
     ):
         return None
     period = dashboard.period
+    user = request.user
     summary = selectors.funding_summary(user=user, commune=dashboard.commune, start=period.start, end=period.end)
     return {"template": "funding/admin/dashboard_panel.html", "summary": summary, "period": period}

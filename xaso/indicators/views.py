@@ -72,18 +72,6 @@ class TitledMixin(WagtailAdminTemplateMixin):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
 
-def dashboard_panels(*, request: HttpRequest, dashboard: Any) -> list[dict[str, Any]]:
-    """Panels other apps add to the dashboard: each `indicators_dashboard_panels` hook is called with
-    `user=` and `dashboard=` and returns None or {"template": ..., **context} (read through its own
-    scope selectors, for `dashboard.period`)."""
-    panels = []
-    for hook in hooks.get_hooks("indicators_dashboard_panels"):
-        panel = hook(user=request.user, dashboard=dashboard)
-        if panel is not None:
-            panels.append(panel)
-    return panels
-
-
 class DashboardView(TitledMixin, TemplateView):
     template_name = "indicators/admin/dashboard.html"
     page_title = "Bảng điều hành chương trình"
@@ -127,7 +115,6 @@ class DashboardView(TitledMixin, TemplateView):
             for row in dashboard.units
         ]
         context["months_chart"] = charts.months_chart(dashboard.months)
-        context["extra_panels"] = dashboard_panels(request=self.request, dashboard=dashboard)
         context["province_link"] = (
             bool(scope_for(user=self.request.user).viewed_province_paths) or self.request.user.is_superuser
         )

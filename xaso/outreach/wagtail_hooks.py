@@ -243,11 +243,12 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
     return None
 
 
-@hooks.register("indicators_dashboard_panels")
-def outreach_dashboard_panel(*, user: Any, dashboard: Any) -> dict[str, Any] | None:
+@hooks.register("programme_dashboard_panels")
+def outreach_dashboard_panel(*, request: HttpRequest, dashboard: Any) -> dict[str, Any] | None:
     """The commune's schools and enterprises over the dashboard's period (not on a single unit's)."""
     if not dashboard.is_commune:
         return None
     period = dashboard.period
+    user = request.user
     figures = selectors.outreach_figures(user=user, commune=dashboard.commune, start=period.start, end=period.end)
     return {"template": "outreach/admin/dashboard_panel.html", "figures": figures, "period": period}
