@@ -230,3 +230,38 @@ class Evidence(Orderable):
 
     def __str__(self) -> str:
         return self.caption or self.file.name.rsplit("/", 1)[-1]
+
+
+class ActivityMonth(models.Model):
+    """Recorded activities of one unit in one month, counted: what dashboards read.
+
+    Kept by activities.services on every write (and rebuilt by `tally_rebuild`), so that a
+    province's figures sum a hundred thousand tallies instead of a million activities.
+    """
+
+    commune = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="tallies")
+    month = models.DateField()
+    activities = models.IntegerField(default=0)
+    mass_media = models.IntegerField(default=0)
+    schools = models.IntegerField(default=0)
+    enterprises = models.IntegerField(default=0)
+    commendations = models.IntegerField(default=0)
+    trainings = models.IntegerField(default=0)
+    section = models.IntegerField(default=0)
+    broadcasts = models.IntegerField(default=0)
+    publications = models.IntegerField(default=0)
+    participants = models.BigIntegerField(default=0)
+    reach = models.BigIntegerField(default=0)
+    residents = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "tổng hợp hoạt động theo tháng"
+        verbose_name_plural = "tổng hợp hoạt động theo tháng"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month"], name="activities_month_unit_month"),
+        ]
+        indexes = [models.Index(fields=["commune", "month"], name="activities_month_commune")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%m/%Y}"

@@ -18,9 +18,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min, Q
 
-from xaso.activities.models import Activity, ActivityKind, ActivityStatus, Audience
+from xaso.activities.models import Activity, ActivityKind, ActivityStatus, Audience, Evidence
 from xaso.activities.rules import ERR_NO_COMMUNE, relation_problems
+from xaso.activities.tally import bucket_of, tally_refresh
 from xaso.plans.models import Task, TaskGroupKey
 from xaso.registers.models import GuidingDocument, Person, ScienceTask
 from xaso.units.models import OrgUnit
@@ -68,9 +70,50 @@ def _store(activity: Activity, *, user: Any) -> Activity:
         if activity.pk is None:
             activity.created_by = user
         activity.updated_by = user
+    # What the row was before this write: its old month and attendees are recounted too.
+    before = set(_attendee_ids([activity.pk])) if activity.pk else set()
+    stored = (
+        Activity.objects.filter(pk=activity.pk).values_list("unit_id", "date_start").first() if activity.pk else None
+    )
     # ClusterableModel.save() also writes the in-memory tasks, attendees and evidence.
     activity.save()
+    people_refresh_attended(person_ids=before | set(_attendee_ids([activity.pk])))
+    buckets = {bucket_of(unit_id=activity.unit_id, day=activity.date_start)}
+    if stored:
+        buckets.add(bucket_of(unit_id=stored[0], day=stored[1]))
+    tally_refresh(buckets=buckets)
     return activity
+
+
+def _attendee_ids(activity_ids: Iterable[int]) -> list[int]:
+    through = Activity.attendees.through.objects
+    return list(through.filter(activity_id__in=list(activity_ids)).values_list("person_id", flat=True))
+
+
+def people_refresh_attended(*, person_ids: Iterable[int]) -> None:
+    """Recompute when each person first attended a recorded activity, and a training.
+
+    Called after every change of an activity's attendees, status, date or kind, and after a
+    deletion, so that indicators read the dates from the people registry directly."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return
+    # Locked (in a fixed order) before reading: a concurrent write about the same person waits,
+    # then reads what this one committed, so the last date written is never a stale one.
+    people = list(Person.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk"))
+    rows = (
+        Activity.attendees.through.objects.filter(person_id__in=ids, activity__status=ActivityStatus.RECORDED)
+        .order_by()
+        .values("person_id")
+        .annotate(
+            first=Min("activity__date_start"),
+            trained=Min("activity__date_start", filter=Q(activity__kind=ActivityKind.TRAINING)),
+        )
+    )
+    dates = {row["person_id"]: (row["first"], row["trained"]) for row in rows}
+    for person in people:
+        person.first_attended_on, person.first_trained_on = dates.get(person.pk, (None, None))
+    Person.objects.bulk_update(people, ["first_attended_on", "first_trained_on"])
 
 
 @transaction.atomic
@@ -137,11 +180,25 @@ def activity_save(*, activity: Activity, user: Any = None) -> Activity:
 
 @transaction.atomic
 def activity_delete(*, activity: Activity) -> None:
-    files = [(item.file.storage, item.file.name) for item in activity.evidence.all() if item.file]
-    activity.delete()
+    activities_delete(activity_ids=[activity.pk])
+
+
+@transaction.atomic
+def activities_delete(*, activity_ids: Iterable[int]) -> int:
+    """Delete activities with their evidence (the back office's delete and bulk delete, other
+    apps' withdrawals), then recount their months and their attendees' dates."""
+    ids = list(activity_ids)
+    rows = list(Activity.objects.filter(pk__in=ids).values_list("unit_id", "date_start"))
+    people = _attendee_ids(ids)
+    files = list(Evidence.objects.filter(activity_id__in=ids).exclude(file="").values_list("file", flat=True))
+    Activity.objects.filter(pk__in=ids).delete()
+    people_refresh_attended(person_ids=people)
+    tally_refresh(buckets={bucket_of(unit_id=unit_id, day=day) for unit_id, day in rows})
+    storage = Evidence._meta.get_field("file").storage
     # Files go only once the rows are gone for good: a rolled-back delete keeps its evidence.
-    for storage, name in files:
+    for name in files:
         transaction.on_commit(partial(storage.delete, name))
+    return len(rows)
 
 
 @transaction.atomic

@@ -6,17 +6,21 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.db import transaction
 from django.http import HttpRequest
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.actions.delete import DeleteAction
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from xaso.activities import admin_views, selectors
+from xaso.activities import admin_views, selectors, services
 from xaso.activities.forms import ActivityForm
 from xaso.activities.models import Activity
 from xaso.units.models import OrgUnit
@@ -152,6 +156,39 @@ class ActivityGroup(SnippetViewSetGroup):
 
 
 register_snippet(ActivityGroup)
+
+
+class ActivityDeleteAction(DeleteAction):
+    """The back office's delete goes through activities.services, which keeps the monthly
+    tally and the registry's attendance dates exact and removes the evidence files."""
+
+    def _delete(self) -> None:
+        with transaction.atomic():
+            if self.log_action:
+                log(instance=self.instance, action=self.log_action, user=self.user, deleted=True)
+            services.activity_delete(activity=self.instance)
+
+
+@hooks.register("register_actions")
+def register_activity_actions(registry: Any) -> None:
+    registry.register(Activity, ActivityDeleteAction)
+
+
+class ActivityBulkDelete(DeleteBulkAction):
+    """The list's bulk delete, through the same service (Wagtail's own deletes rows directly)."""
+
+    models = [Activity]
+
+    @classmethod
+    def execute_action(cls, objects: list[Activity], user: Any = None, **kwargs: Any) -> tuple[int, int]:
+        with transaction.atomic():
+            for item in objects:
+                log(instance=item, action="wagtail.delete", user=user, deleted=True)
+            return services.activities_delete(activity_ids=[item.pk for item in objects]), 0
+
+
+# After Wagtail's snippet bulk actions (order 0), so that this one replaces "delete" for activities.
+hooks.register("register_bulk_action", ActivityBulkDelete, order=1)
 
 
 @hooks.register("register_admin_urls")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from xaso.indicators import queries
@@ -36,8 +36,7 @@ def _sum(months: dict[dt.date, queries.Month], period: Period) -> queries.Month:
     total = queries.Month()
     for month, counts in months.items():
         if period.contains(month):
-            for item in fields(queries.Month):
-                setattr(total, item.name, getattr(total, item.name) + getattr(counts, item.name))
+            total.add(counts)
     return total
 
 
@@ -62,11 +61,13 @@ def compute(
     periods: Sequence[Period],
     context: Context,
     months: dict[int, dict[dt.date, queries.Month]] | None = None,
+    villages: list[queries.Village] | None = None,
 ) -> dict[int, list[Elements]]:
     """key -> one Elements per period of `periods`, in the same order.
 
     `months`: the monthly counts when the caller already scanned every month these periods
-    (and the ones before them) cover, so the activity rows are read once per page.
+    (and the ones before them) cover, so the tally is read once per page; `villages`: the
+    villages with their residents met in each of `periods`, when the caller read them already.
     """
     earlier = [prior for p in periods if (prior := p.previous()) is not None]
     wanted = list(dict.fromkeys([*periods, *earlier]))
@@ -82,7 +83,18 @@ def compute(
     commune_of = context.commune_of if where.by_unit else {c: c for c in where.commune_ids}
     documents = queries.documents(where, ends=ends, commune_of=commune_of)
     science = queries.science_tasks(where, ends=ends, commune_of=commune_of)
-    villages = queries.villages(where, periods=periods)
+    if villages is None:
+        villages = queries.villages(where, periods=periods)
+
+    def regular(commune_id: int, period: Period) -> tuple[bool, set[tuple[int, int]], set[tuple[int, int]]]:
+        """Did the commune broadcast in every quarter of the period that is due so far?"""
+        due = {
+            _quarter(m) for m in _due_months(period, issued_on=context.issued_on.get(commune_id), today=context.today)
+        }
+        aired = {_quarter(m) for m in broadcasts.get(commune_id, set()) if period.contains(m)}
+        return bool(due) and due <= aired, due, aired
+
+    coverage = {(c, p): regular(c, p) for c in {v.commune_id for v in villages} for p in periods}
 
     keys = list(commune_of) if where.by_unit else list(where.commune_ids)
     result: dict[int, list[Elements]] = {}
@@ -95,9 +107,7 @@ def compute(
             totals = _sum(own_months, period)
             due = _due_months(period, issued_on=issued_on, today=context.today)
             section_months = sum(1 for m in due if (c := own_months.get(m)) and c.section)
-            due_quarters = {_quarter(m) for m in due}
-            aired = {_quarter(m) for m in broadcasts.get(commune_id, set()) if period.contains(m)}
-            regular = bool(due_quarters) and due_quarters <= aired
+            is_regular, due_quarters, aired = coverage.get((commune_id, period)) or regular(commune_id, period)
             own_villages = [v for v in villages if (v.unit_id if where.by_unit else v.commune_id) == key]
             person = people.get(key) or queries.People(informed=[0] * len(ends), trained=[0] * len(ends))
             document = documents.get(key) or queries.Provided(listed=[0] * len(ends), provided=[0] * len(ends))
@@ -137,10 +147,10 @@ def compute(
                     "science_tasks_communicated": task.provided[index],
                     "residents_total": sum(v.residents for v in own_villages),
                     "residents_reached": sum(
-                        v.residents if v.has_loudspeaker and regular else min(v.residents, v.met[index])
+                        v.residents if v.has_loudspeaker and is_regular else min(v.residents, v.met[index])
                         for v in own_villages
                     ),
-                    "villages_covered": sum(1 for v in own_villages if v.has_loudspeaker and regular),
+                    "villages_covered": sum(1 for v in own_villages if v.has_loudspeaker and is_regular),
                     "villages": len(own_villages),
                     "quality_checks": QUALITY_CHECKS,
                     "quality_checks_met": sum(checks),

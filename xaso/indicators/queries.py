@@ -14,16 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
-from django.db.models import Count, Min, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery, Sum
 
-from xaso.activities.models import PUBLICATION_KINDS, Activity, ActivityKind, ActivityStatus
+from xaso.activities.models import PUBLICATION_KINDS, Activity, ActivityMonth, ActivityStatus
 from xaso.indicators.periods import Period
-from xaso.registers.models import Acknowledgement, GuidingDocument, Person, ScienceTask, VillageProfile
+from xaso.registers.models import GuidingDocument, Person, ScienceTask, VillageProfile
 
 RECORDED = ActivityStatus.RECORDED
-SECTION_KINDS = (ActivityKind.NEWS_ARTICLE, ActivityKind.SOCIAL_POST)
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ class Where:
 # -- activities by month ------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Month:
     activities: int = 0
     mass_media: int = 0
@@ -59,52 +56,73 @@ class Month:
     publications: int = 0
     participants: int = 0
     reach: int = 0
+    residents: int = 0
+
+    def add(self, other: Month) -> None:
+        # Spelled out: this runs for every unit and month of a dashboard.
+        self.activities += other.activities
+        self.mass_media += other.mass_media
+        self.schools += other.schools
+        self.enterprises += other.enterprises
+        self.commendations += other.commendations
+        self.trainings += other.trainings
+        self.section += other.section
+        self.broadcasts += other.broadcasts
+        self.publications += other.publications
+        self.participants += other.participants
+        self.reach += other.reach
+        self.residents += other.residents
 
 
-MONTH_AGGREGATES = {
-    "activities": Count("pk"),
-    "mass_media": Count("pk", filter=Q(serves_mass_media=True)),
-    "schools": Count("pk", filter=Q(serves_schools=True)),
-    "enterprises": Count("pk", filter=Q(serves_enterprises=True)),
-    "commendations": Count("pk", filter=Q(kind=ActivityKind.COMMENDATION)),
-    "trainings": Count("pk", filter=Q(kind=ActivityKind.TRAINING)),
-    "section": Count("pk", filter=Q(kind__in=SECTION_KINDS)),
-    "broadcasts": Count("pk", filter=Q(kind=ActivityKind.LOUDSPEAKER)),
-    "publications": Count("pk", filter=Q(kind__in=PUBLICATION_KINDS)),
-    "participants": Sum("participants"),
-    "reach": Sum("reach"),
-}
+MONTH_FIELDS = tuple(Month.__dataclass_fields__)
+
+
+def _tallies(where: Where, *, start: dt.date, end: dt.date) -> QuerySet[ActivityMonth]:
+    rows = ActivityMonth.objects.filter(commune_id__in=where.commune_ids, month__gte=start, month__lte=end)
+    return rows.filter(unit_id=where.unit_id) if where.unit_id else rows
 
 
 def activity_months(where: Where, *, start: dt.date, end: dt.date) -> dict[int, dict[dt.date, Month]]:
-    """key -> first day of month -> counts of that month (one scan of the activity rows)."""
-    rows = (
-        where.activities()
-        .filter(date_start__gte=start, date_start__lte=end)
-        .annotate(month=TruncMonth("date_start"))
-        .order_by()
-        .values(where.key, "month")
-        .annotate(**MONTH_AGGREGATES)
-    )
+    """key -> first day of month -> counts of that month, read from the monthly tally."""
+    tallies = _tallies(where, start=start.replace(day=1), end=end).order_by()
+    if where.by_unit:
+        # The tally's own grain: one row per unit and month, nothing to add up in SQL.
+        rows = tallies.values_list("unit_id", "month", *MONTH_FIELDS)
+    else:
+        rows = tallies.values_list(where.key, "month").annotate(*(Sum(name) for name in MONTH_FIELDS))
     result: dict[int, dict[dt.date, Month]] = defaultdict(dict)
-    for row in rows:
-        month = row.pop("month")
-        key = row.pop(where.key)
-        result[key][_as_date(month)] = Month(**{name: int(value or 0) for name, value in row.items()})
+    for key, month, *counts in rows:
+        result[key][_as_date(month)] = Month(*(int(value or 0) for value in counts))
     return result
+
+
+def unit_totals(
+    where: Where, *, period: Period, residents_in: Sequence[Period] = ()
+) -> dict[int, tuple[Month, list[int]]]:
+    """unit -> (counts over `period`: its contribution; residents met in each of `residents_in`)."""
+    spans = [period, *residents_in]
+    in_period = Q(month__gte=period.start, month__lte=period.end)
+    sums = [Sum(name, filter=in_period) for name in MONTH_FIELDS]
+    sums += [Sum("residents", filter=Q(month__gte=p.start, month__lte=p.end)) for p in residents_in]
+    rows = (
+        _tallies(where, start=min(p.start for p in spans), end=max(p.end for p in spans))
+        .order_by()
+        .values_list("unit_id")
+        .annotate(**{f"s{index}": total for index, total in enumerate(sums)})
+    )
+    size = len(MONTH_FIELDS)
+    return {
+        unit_id: (Month(*(int(v or 0) for v in counts[:size])), [int(v or 0) for v in counts[size:]])
+        for unit_id, *counts in rows
+    }
 
 
 def broadcast_months(commune_ids: Sequence[int], *, start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
     """Months in which each commune broadcast on the topic (any unit): the loudspeakers reach every village."""
     rows = (
-        Activity.objects.filter(
-            commune_id__in=commune_ids,
-            status=RECORDED,
-            kind=ActivityKind.LOUDSPEAKER,
-            date_start__gte=start,
-            date_start__lte=end,
+        ActivityMonth.objects.filter(
+            commune_id__in=commune_ids, broadcasts__gt=0, month__gte=start.replace(day=1), month__lte=end
         )
-        .annotate(month=TruncMonth("date_start"))
         .order_by()
         .values_list("commune_id", "month")
         .distinct()
@@ -117,21 +135,6 @@ def broadcast_months(commune_ids: Sequence[int], *, start: dt.date, end: dt.date
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
-
-
-# -- activities by unit in one period ----------------------------------------------------------------
-
-
-def unit_totals(where: Where, *, period: Period) -> dict[int, Month]:
-    """unit -> counts for the period: each unit's contribution."""
-    rows = (
-        where.activities()
-        .filter(date_start__gte=period.start, date_start__lte=period.end)
-        .order_by()
-        .values("unit_id")
-        .annotate(**MONTH_AGGREGATES)
-    )
-    return {row.pop("unit_id"): Month(**{k: int(v or 0) for k, v in row.items()}) for row in rows}
 
 
 # -- people: informed, and communication officers trained ---------------------------------------------
@@ -148,57 +151,34 @@ class People:
 def people(where: Where, *, ends: Sequence[dt.date]) -> dict[int, People]:
     """Registered officials per key, and how many were informed / trained by each date in `ends`.
 
-    Raw SQL because the first attendance of each person must be aggregated before counting
-    people: a derived table the ORM cannot express without one correlated subquery per row.
-    """
-    attendance = Activity.attendees.through._meta.db_table
-    communes = ", ".join(["%s"] * len(where.commune_ids))
-    informed = ", ".join(f"SUM(CASE WHEN f.informed <= %s THEN 1 ELSE 0 END) AS informed_{i}" for i in range(len(ends)))
-    trained = ", ".join(
-        f"SUM(CASE WHEN p.is_communication_officer AND f.trained <= %s THEN 1 ELSE 0 END) AS trained_{i}"
-        for i in range(len(ends))
-    )
-    unit_filter = "AND p.unit_id = %s" if where.unit_id else ""
-    sql = f"""
-        SELECT p.{where.key}, COUNT(*),
-               SUM(CASE WHEN p.is_communication_officer THEN 1 ELSE 0 END)
-               {", " + informed if ends else ""} {", " + trained if ends else ""}
-        FROM {Person._meta.db_table} p
-        LEFT JOIN (
-            SELECT u.person_id, MIN(u.informed) AS informed, MIN(u.trained) AS trained
-            FROM (
-                SELECT t.person_id AS person_id, MIN(a.date_start) AS informed,
-                       MIN(CASE WHEN a.kind = %s THEN a.date_start END) AS trained
-                FROM {attendance} t JOIN {Activity._meta.db_table} a ON a.id = t.activity_id
-                WHERE a.status = %s AND a.commune_id IN ({communes})
-                GROUP BY t.person_id
-                UNION ALL
-                SELECT k.person_id, MIN(k.date), NULL
-                FROM {Acknowledgement._meta.db_table} k JOIN {Person._meta.db_table} kp ON kp.id = k.person_id
-                WHERE kp.commune_id IN ({communes})
-                GROUP BY k.person_id
-            ) u
-            GROUP BY u.person_id
-        ) f ON f.person_id = p.id
-        WHERE p.is_active = %s AND p.commune_id IN ({communes}) {unit_filter}
-        GROUP BY p.{where.key}
-    """  # noqa: S608 - table names come from model metadata; every value is a parameter
-    params: list[Any] = [*ends, *ends, ActivityKind.TRAINING.value, RECORDED.value, *where.commune_ids]
-    params += [*where.commune_ids, True, *where.commune_ids]
+    One scan of the people registry: the first attendance, training and acknowledgement of
+    each person are kept on the row by the services (registers.models.Person)."""
+    rows = Person.objects.filter(commune_id__in=where.commune_ids, is_active=True)
     if where.unit_id:
-        params.append(where.unit_id)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    count = len(ends)
+        rows = rows.filter(unit_id=where.unit_id)
+    counts = {
+        "registered": Count("pk"),
+        "officers": Count("pk", filter=Q(is_communication_officer=True)),
+    }
+    for index, end in enumerate(ends):
+        counts[f"informed_{index}"] = Count(
+            "pk",
+            filter=Q(first_attended_on__lte=end)
+            | Q(first_acknowledged_on__lte=end)
+            | Q(first_course_informed_on__lte=end),
+        )
+        counts[f"trained_{index}"] = Count(
+            "pk",
+            filter=Q(is_communication_officer=True)
+            & (Q(first_trained_on__lte=end) | Q(first_course_trained_on__lte=end)),
+        )
     result = {}
-    for row in rows:
-        values = [int(value or 0) for value in row[1:]]
-        result[row[0]] = People(
-            registered=values[0],
-            officers=values[1],
-            informed=values[2 : 2 + count],
-            trained=values[2 + count : 2 + 2 * count],
+    for row in rows.order_by().values(where.key).annotate(**counts):
+        result[row[where.key]] = People(
+            registered=row["registered"],
+            officers=row["officers"],
+            informed=[row[f"informed_{i}"] for i in range(len(ends))],
+            trained=[row[f"trained_{i}"] for i in range(len(ends))],
         )
     return result
 
@@ -212,10 +192,12 @@ class Provided:
     provided: list[int] = field(default_factory=list)
 
 
-def _first_publications(where: Where, through: Any, item_field: str) -> dict[tuple[int, int], dt.date]:
-    key = f"activity__{where.key}"
+def _first_publications(where: Where, through: Any, item: str) -> dict[tuple[int, int], dt.date]:
+    key, item_field = f"activity__{where.key}", f"{item}_id"
+    # Filtered on the list's side: the planner starts from a few dozen items per commune and
+    # follows their links, instead of reading every activity of the communes.
     rows = through.objects.filter(
-        activity__commune_id__in=where.commune_ids,
+        **{f"{item}__commune_id__in": where.commune_ids},
         activity__status=RECORDED,
         activity__kind__in=PUBLICATION_KINDS,
     )
@@ -250,21 +232,49 @@ def _provided(
     return result
 
 
-def documents(where: Where, *, ends: Sequence[dt.date], commune_of: dict[int, int]) -> dict[int, Provided]:
-    items = GuidingDocument.objects.filter(commune_id__in=where.commune_ids).values_list(
-        "pk", "commune_id", "issued_on"
+def _first_publication(where: Where, through: Any, item: str) -> Subquery:
+    """The date an item (a document, a science task) was first published, for one item row."""
+    links = through.objects.filter(
+        **{f"{item}_id": OuterRef("pk")}, activity__status=RECORDED, activity__kind__in=PUBLICATION_KINDS
     )
-    firsts = _first_publications(where, Activity.guiding_documents.through, "guidingdocument_id")
+    if where.unit_id:
+        links = links.filter(activity__unit_id=where.unit_id)
+    return Subquery(links.order_by("activity__date_start").values("activity__date_start")[:1])
+
+
+def _list_items(
+    where: Where, items: QuerySet[Any], *, through: Any, item: str, since: str
+) -> tuple[list[tuple[int, int, dt.date]], dict[tuple[int, int], dt.date]]:
+    """Items with the date they count from; and when each key first published each item."""
+    if where.by_unit:
+        listed = list(items.values_list("pk", "commune_id", since))
+        return listed, _first_publications(where, through, item)
+    rows = list(
+        items.annotate(first=_first_publication(where, through, item)).values_list("pk", "commune_id", since, "first")
+    )
+    return [(pk, c, s) for pk, c, s, _ in rows], {(c, pk): first for pk, c, _, first in rows if first}
+
+
+def documents(where: Where, *, ends: Sequence[dt.date], commune_of: dict[int, int]) -> dict[int, Provided]:
+    items, firsts = _list_items(
+        where,
+        GuidingDocument.objects.filter(commune_id__in=where.commune_ids),
+        through=Activity.guiding_documents.through,
+        item="guidingdocument",
+        since="issued_on",
+    )
     return _provided(where, ends=ends, items=items, firsts=firsts, commune_of=commune_of)
 
 
 def science_tasks(where: Where, *, ends: Sequence[dt.date], commune_of: dict[int, int]) -> dict[int, Provided]:
-    rows = ScienceTask.objects.filter(commune_id__in=where.commune_ids, is_state_secret=False)
-    items = [
-        (pk, commune_id, dt.date(start, 1, 1))
-        for pk, commune_id, start in rows.values_list("pk", "commune_id", "start_year")
-    ]
-    firsts = _first_publications(where, Activity.science_tasks.through, "sciencetask_id")
+    listed, firsts = _list_items(
+        where,
+        ScienceTask.objects.filter(commune_id__in=where.commune_ids, is_state_secret=False),
+        through=Activity.science_tasks.through,
+        item="sciencetask",
+        since="start_year",
+    )
+    items = [(pk, commune_id, dt.date(start, 1, 1)) for pk, commune_id, start in listed]  # type: ignore[arg-type]
     return _provided(where, ends=ends, items=items, firsts=firsts, commune_of=commune_of)
 
 
@@ -277,31 +287,28 @@ class Village:
     commune_id: int
     residents: int
     has_loudspeaker: bool
-    met: list[int] = field(default_factory=list)  # residents who took part in the village's activities, per period
+    met: list[int] = field(default_factory=list)  # residents counted at its own activities, per period
 
 
 def villages(where: Where, *, periods: Sequence[Period]) -> list[Village]:
+    """Villages in scope with their residents, and those met at the village's own activities per period."""
     profiles = VillageProfile.objects.filter(commune_id__in=where.commune_ids)
     if where.unit_id:
         profiles = profiles.filter(unit_id=where.unit_id)
-    found = [
-        Village(unit_id=u, commune_id=c, residents=r, has_loudspeaker=h)
-        for u, c, r, h in profiles.values_list("unit_id", "commune_id", "residents", "has_loudspeaker")
-    ]
-    if not found or not periods:
-        return found
-    sums = {
-        f"met_{i}": Sum("residents", filter=Q(date_start__gte=p.start, date_start__lte=p.end))
+    met = {
+        f"met_{i}": Sum(
+            "unit__tallies__residents", filter=Q(unit__tallies__month__gte=p.start, unit__tallies__month__lte=p.end)
+        )
         for i, p in enumerate(periods)
     }
-    rows = (
-        Activity.objects.filter(unit_id__in=[v.unit_id for v in found], status=RECORDED)
-        .filter(date_start__gte=min(p.start for p in periods), date_start__lte=max(p.end for p in periods))
-        .order_by()
-        .values("unit_id")
-        .annotate(**sums)
-    )
-    met = {row["unit_id"]: [int(row[f"met_{i}"] or 0) for i in range(len(periods))] for row in rows}
-    for village in found:
-        village.met = met.get(village.unit_id, [0] * len(periods))
-    return found
+    rows = profiles.order_by().values("unit_id", "commune_id", "residents", "has_loudspeaker").annotate(**met)
+    return [
+        Village(
+            unit_id=row["unit_id"],
+            commune_id=row["commune_id"],
+            residents=row["residents"],
+            has_loudspeaker=row["has_loudspeaker"],
+            met=[int(row[f"met_{i}"] or 0) for i in range(len(periods))],
+        )
+        for row in rows
+    ]

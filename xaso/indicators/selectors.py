@@ -22,6 +22,7 @@ from xaso.indicators.status import Status, evaluate, goal
 from xaso.plans.models import IndicatorKey, Milestone, Plan, Target, Task
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import UserLike, communes_readable, scope_for
+from xaso.villages.selectors import VillageFigures, villages_figures
 
 ERR_NOT_IN_SCOPE = "Đơn vị này không thuộc phạm vi bạn được xem."
 
@@ -50,19 +51,38 @@ def _check_scope(user: UserLike, unit: OrgUnit) -> None:
 
 
 def plan_for(*, commune: OrgUnit) -> Plan | None:
-    return (
+    """The commune's current plan with its targets and their milestones, in two queries."""
+    targets = list(
+        Target.objects.filter(plan__commune=commune, plan__is_active=True)
+        .select_related("plan")
+        .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")))
+        .order_by("-plan__issued_on", "-plan_id", "sort_order", "pk")
+    )
+    if targets:
+        plan = targets[0].plan
+    else:
+        plan = Plan.objects.filter(commune=commune, is_active=True).order_by("-issued_on", "-pk").first()
+        if plan is None:
+            return None
+    plan._xaso_targets = [t for t in targets if t.plan_id == plan.pk]
+    return plan
+
+
+def plan_years(*, commune: OrgUnit) -> tuple[int, int] | None:
+    """First and last year of the commune's current plan: what a period key is checked against."""
+    years = (
         Plan.objects.filter(commune=commune, is_active=True)
-        .prefetch_related(
-            Prefetch(
-                "targets",
-                queryset=Target.objects.order_by("sort_order", "pk").prefetch_related(
-                    Prefetch("milestones", queryset=Milestone.objects.order_by("year"))
-                ),
-            )
-        )
         .order_by("-issued_on", "-pk")
+        .values_list("start_year", "end_year")
         .first()
     )
+    return (int(years[0]), int(years[1])) if years else None
+
+
+def plan_targets(plan: Plan) -> list[Target]:
+    """Targets loaded by plan_for (or prefetched with the plan)."""
+    loaded: list[Target] | None = getattr(plan, "_xaso_targets", None)
+    return loaded if loaded is not None else list(plan.targets.all())
 
 
 def _where(unit: OrgUnit, *, by_unit: bool = False) -> queries.Where:
@@ -109,7 +129,7 @@ def _progress(
     plan: Plan, *, unit: OrgUnit, year_value: int, elements: dict[str, Elements], today: dt.date
 ) -> list[TargetProgress]:
     rows = []
-    for target in plan.targets.all():
+    for target in plan_targets(plan):
         indicator = INDICATORS[target.indicator]
         period, milestone = evaluation_period(target, year_value=year_value)
         result = value_of(indicator, elements[period.key])
@@ -129,7 +149,7 @@ def _progress(
 
 
 def _periods_for(plan: Plan, period: Period, year_value: int) -> list[Period]:
-    judged = [evaluation_period(t, year_value=year_value)[0] for t in plan.targets.all()]
+    judged = [evaluation_period(t, year_value=year_value)[0] for t in plan_targets(plan)]
     return list(dict.fromkeys([period, *judged]))
 
 
@@ -164,6 +184,8 @@ class Dashboard:
     idle_tasks: list[Task]
     recent: list[Activity]
     elements: Elements = field(default_factory=dict)
+    # The village teams' figures over the period (villages in scope only; empty otherwise).
+    villages: list[VillageFigures] = field(default_factory=list)
 
     @property
     def is_commune(self) -> bool:
@@ -182,11 +204,28 @@ def programme_dashboard(*, user: UserLike, unit: OrgUnit, period: Period | None,
     year_value = evaluation_year(period, today=today)
     periods = _periods_for(plan, period, year_value)
     where = _where(unit)
-    # Activities exist only inside the programme's years and up to today: one scan of those
-    # months serves every period of the page, and the chart.
+    # Activities exist only inside the programme's years and up to today: one read of the
+    # monthly tally over those months serves every period of the page and the chart; one more,
+    # unit by unit, gives each unit's share and the villages' own participation.
     scanned = queries.activity_months(where, start=whole.start, end=min(whole.end, today))
+    in_scope = OrgUnit.objects.filter(commune=commune, is_active=True).exclude(pk=commune.pk)
+    if unit.kind != UnitKind.COMMUNE:
+        in_scope = OrgUnit.objects.filter(pk=unit.pk)
+    units = list(in_scope.select_related("village_profile").order_by("path"))
+    per_unit = queries.unit_totals(where, period=period, residents_in=periods)
+    villages = [
+        queries.Village(
+            unit_id=u.pk,
+            commune_id=commune.pk,
+            residents=u.village_profile.residents,
+            has_loudspeaker=u.village_profile.has_loudspeaker,
+            met=per_unit[u.pk][1] if u.pk in per_unit else [0] * len(periods),
+        )
+        for u in units
+        if hasattr(u, "village_profile")
+    ]
     context = Context(issued_on={commune.pk: plan.issued_on}, commune_of={}, today=today)
-    computed = compute(where, periods=periods, context=context, months=scanned)[commune.pk]
+    computed = compute(where, periods=periods, context=context, months=scanned, villages=villages)[commune.pk]
     per_period = dict(zip([p.key for p in periods], computed, strict=True))
     targets = _progress(plan, unit=unit, year_value=year_value, elements=per_period, today=today)
 
@@ -195,14 +234,8 @@ def programme_dashboard(*, user: UserLike, unit: OrgUnit, period: Period | None,
     # The chart starts when the work did: the plan's issue, or an earlier activity.
     first_month = min([plan.issued_on.replace(day=1), *months_rows])
     months = [(m, months_rows.get(m, queries.Month())) for m in whole.months() if first_month <= m <= last_month]
-
-    if unit.kind == UnitKind.COMMUNE:
-        units = list(OrgUnit.objects.filter(commune=commune, is_active=True).exclude(pk=commune.pk).order_by("path"))
-    else:
-        units = [unit]
-    totals = queries.unit_totals(where, period=period)
     unit_rows = sorted(
-        (UnitRow(u, totals.get(u.pk, queries.Month())) for u in units),
+        (UnitRow(u, per_unit[u.pk][0] if u.pk in per_unit else queries.Month()) for u in units),
         key=lambda row: (-row.counts.activities, row.unit.path),
     )
     return Dashboard(
@@ -222,6 +255,11 @@ def programme_dashboard(*, user: UserLike, unit: OrgUnit, period: Period | None,
             where.activities().select_related("unit").order_by("-date_start", "-pk")[:8],
         ),
         elements=per_period[period.key],
+        villages=villages_figures(
+            villages=[u for u in units if u.kind == UnitKind.VILLAGE],
+            start=period.start,
+            end=min(period.end, today),
+        ),
     )
 
 

@@ -20,7 +20,7 @@ from xaso.indicators.selectors import (
     dashboard_unit_default,
     dashboard_units,
     indicator_detail,
-    plan_for,
+    plan_years,
     programme_dashboard,
     province_overview,
 )
@@ -52,11 +52,11 @@ def _period(request: HttpRequest, unit: OrgUnit) -> Period | None:
     if not key:
         return None
     commune = unit if unit.kind == UnitKind.COMMUNE else unit.commune
-    plan = plan_for(commune=commune)
-    if plan is None:
+    years = plan_years(commune=commune)
+    if years is None:
         return None
     try:
-        return parse_period(key, start_year=plan.start_year, end_year=plan.end_year)
+        return parse_period(key, start_year=years[0], end_year=years[1])
     except ValueError as exc:
         raise Http404(str(exc)) from exc
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from xaso.registers.models import Person, VillageProfile
+from xaso.registers.models import Acknowledgement, Person, VillageProfile
 from xaso.registers.selectors import guiding_documents_readable, people_writable
-from xaso.registers.services import person_save, village_profile_save
+from xaso.registers.services import acknowledgement_save, person_save, village_profile_save
 from xaso.units.models import UnitKind
 from xaso.units.scoping import ScopedAdminForm
 from xaso.units.selectors import UserLike, communes_owned, units_writable
@@ -39,6 +39,10 @@ class PersonForm(ScopedAdminForm):
 
 class AcknowledgementForm(ScopedAdminForm):
     scoped_fields = {"person": people_writable, "document": guiding_documents_readable}
+
+    def save(self, commit: bool = True) -> Acknowledgement:
+        acknowledgement: Acknowledgement = super().save(commit=False)
+        return acknowledgement_save(acknowledgement=acknowledgement) if commit else acknowledgement
 
 
 class VillageProfileForm(ScopedAdminForm):

@@ -52,6 +52,19 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # When the person was first informed, kept by the services (activities.services for
+    # attendance, registers.services for acknowledgements) so that "% informed" for a whole
+    # province is one scan of this table rather than a join over every attendance record.
+    first_attended_on = models.DateField("lần đầu dự hoạt động", null=True, blank=True, editable=False)
+    first_trained_on = models.DateField("lần đầu dự đào tạo, bồi dưỡng", null=True, blank=True, editable=False)
+    first_acknowledged_on = models.DateField("lần đầu ký xác nhận", null=True, blank=True, editable=False)
+    # Kept by learning.services: the first completion of a course counting towards each indicator.
+    first_course_informed_on = models.DateField(
+        "hoàn thành khóa học về Nghị quyết 57", null=True, blank=True, editable=False
+    )
+    first_course_trained_on = models.DateField(
+        "hoàn thành khóa đào tạo chuyên sâu", null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "cán bộ, công chức, viên chức, người lao động"

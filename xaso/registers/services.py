@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 
 from xaso.registers.models import Acknowledgement, GuidingDocument, Person, PersonCategory, ScienceTask, VillageProfile
 from xaso.units.models import OrgUnit, UnitKind
@@ -54,9 +56,49 @@ def acknowledgement_record(
     *, person: Person, date: date, document: GuidingDocument | None = None, note: str = ""
 ) -> Acknowledgement:
     acknowledgement = Acknowledgement(person=person, date=date, document=document, note=note)
+    return acknowledgement_save(acknowledgement=acknowledgement)
+
+
+@transaction.atomic
+def acknowledgement_save(*, acknowledgement: Acknowledgement) -> Acknowledgement:
+    previous = Acknowledgement.objects.filter(pk=acknowledgement.pk).values_list("person_id", flat=True).first()
     acknowledgement.full_clean()
     acknowledgement.save()
+    people_refresh_acknowledged(person_ids={acknowledgement.person_id, previous} - {None})
     return acknowledgement
+
+
+@transaction.atomic
+def acknowledgement_delete(*, acknowledgement: Acknowledgement) -> None:
+    acknowledgements_delete(acknowledgement_ids=[acknowledgement.pk])
+
+
+@transaction.atomic
+def acknowledgements_delete(*, acknowledgement_ids: Iterable[int]) -> int:
+    rows = Acknowledgement.objects.filter(pk__in=list(acknowledgement_ids))
+    people = set(rows.values_list("person_id", flat=True))
+    deleted, _ = rows.delete()
+    people_refresh_acknowledged(person_ids=people)
+    return deleted
+
+
+def people_refresh_acknowledged(*, person_ids: Iterable[int | None]) -> None:
+    """Recompute each person's first acknowledgement date from the acknowledgements left."""
+    ids = sorted({pk for pk in person_ids if pk is not None})
+    if not ids:
+        return
+    # Locked before reading, as activities.services does: concurrent writes cannot leave a stale date.
+    people = list(Person.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk"))
+    firsts = dict(
+        Acknowledgement.objects.filter(person_id__in=ids)
+        .order_by()
+        .values("person_id")
+        .annotate(first=Min("date"))
+        .values_list("person_id", "first")
+    )
+    for person in people:
+        person.first_acknowledged_on = firsts.get(person.pk)
+    Person.objects.bulk_update(people, ["first_acknowledged_on"])
 
 
 @transaction.atomic

@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import transaction
+from wagtail import hooks
+from wagtail.actions.delete import DeleteAction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from xaso.registers import selectors
 from xaso.registers.forms import AcknowledgementForm, CommuneListForm, PersonForm, VillageProfileForm
 from xaso.registers.models import Acknowledgement, GuidingDocument, Person, ScienceTask, VillageProfile
+from xaso.registers.services import acknowledgement_delete, acknowledgements_delete
 from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
 
 for model, readable, writable in (
@@ -128,6 +134,36 @@ class ScienceTaskViewSet(ScopedSnippetViewSet):
         ],
         base_form_class=CommuneListForm,
     )
+
+
+class AcknowledgementDeleteAction(DeleteAction):
+    """Deleting an acknowledgement recomputes the person's first acknowledgement, in one transaction."""
+
+    def _delete(self) -> None:
+        with transaction.atomic():
+            if self.log_action:
+                log(instance=self.instance, action=self.log_action, user=self.user, deleted=True)
+            acknowledgement_delete(acknowledgement=self.instance)
+
+
+@hooks.register("register_actions")
+def register_acknowledgement_actions(registry: Any) -> None:
+    registry.register(Acknowledgement, AcknowledgementDeleteAction)
+
+
+class AcknowledgementBulkDelete(DeleteBulkAction):
+    models = [Acknowledgement]
+
+    @classmethod
+    def execute_action(cls, objects: list[Acknowledgement], user: Any = None, **kwargs: Any) -> tuple[int, int]:
+        with transaction.atomic():
+            for item in objects:
+                log(instance=item, action="wagtail.delete", user=user, deleted=True)
+            return acknowledgements_delete(acknowledgement_ids=[item.pk for item in objects]), 0
+
+
+# After Wagtail's snippet bulk actions (order 0), so that this one replaces "delete" for acknowledgements.
+hooks.register("register_bulk_action", AcknowledgementBulkDelete, order=1)
 
 
 class RegisterGroup(SnippetViewSetGroup):
