@@ -51,13 +51,13 @@ ELEMENTS = {
         E(
             "officials_informed",
             "Số cán bộ, công chức, viên chức, NLĐ đã được phổ biến",
-            "Danh sách tham dự hoạt động và xác nhận đã được phổ biến",
+            "Danh sách tham dự hoạt động, xác nhận đã được phổ biến và hoàn thành khóa học trực tuyến về Nghị quyết 57",
         ),
         E("officers_registered", "Số cán bộ chuyên trách truyền thông, thông tin cơ sở", "Danh sách cán bộ của đơn vị"),
         E(
             "officers_trained",
             "Số cán bộ chuyên trách đã được đào tạo chuyên sâu",
-            "Danh sách tham dự hoạt động loại “Đào tạo, bồi dưỡng”",
+            "Danh sách tham dự hoạt động loại “Đào tạo, bồi dưỡng” và hoàn thành khóa đào tạo chuyên sâu trực tuyến",
         ),
         E("documents_listed", "Số văn bản chỉ đạo phải cung cấp", "Danh mục văn bản chỉ đạo của xã"),
         E(
@@ -128,8 +128,9 @@ INDICATORS: dict[str, Indicator] = {
             "officials_informed",
             "officials_registered",
             "Mẫu số: người đang công tác trong danh sách cán bộ của các đơn vị. Tử số: những người, từ đầu "
-            "chương trình đến hết kỳ, có tên trong danh sách tham dự một hoạt động đã ghi nhận, hoặc đã ký xác "
-            "nhận được phổ biến.",
+            "chương trình đến hết kỳ, có tên trong danh sách tham dự một hoạt động đã ghi nhận, đã ký xác "
+            "nhận được phổ biến, hoặc đã hoàn thành một khóa học trực tuyến tính vào chỉ tiêu này (mục Học tập: "
+            "khóa “Nghị quyết 57 và Kế hoạch 33/KH-UBND”).",
         ),
         _indicator(
             IndicatorKey.GUIDING_DOCUMENTS_PCT,
@@ -190,7 +191,8 @@ INDICATORS: dict[str, Indicator] = {
             "officers_registered",
             "Mẫu số: người đang công tác được đánh dấu “chuyên trách truyền thông, thông tin cơ sở” trong danh "
             "sách cán bộ. Tử số: những người đó có tên trong danh sách tham dự một hoạt động loại “Đào tạo, "
-            "bồi dưỡng” đã ghi nhận, từ đầu chương trình đến hết kỳ.",
+            "bồi dưỡng” đã ghi nhận, hoặc đã hoàn thành một khóa học trực tuyến tính vào chỉ tiêu này (mục Học "
+            "tập: khóa đào tạo chuyên sâu cho cán bộ chuyên trách), từ đầu chương trình đến hết kỳ.",
         ),
         _indicator(
             "activities",

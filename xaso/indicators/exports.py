@@ -106,7 +106,34 @@ def dashboard_tables(dashboard: Dashboard) -> list[Table]:
         ["Đơn vị", "Chỉ số", "Giá trị"],
         [[scope, v.indicator.name, v.numerator] for v in dashboard.activity_values],
     )
-    return [targets, months, units, idle, counts]
+    villages = Table(
+        "to-cns",
+        f"Tổ công nghệ số ({dashboard.period.label})",
+        [
+            "Mã thôn",
+            "Thôn",
+            "Thành viên",
+            "Buổi hỗ trợ",
+            "Hộ được hỗ trợ",
+            "Hộ bán trên sàn TMĐT",
+            "Hộ thanh toán không dùng tiền mặt",
+            "Số liệu tháng",
+        ],
+        [
+            [
+                v.village.code,
+                v.village.name,
+                v.members,
+                v.visits,
+                v.households_helped,
+                v.ecommerce,
+                v.cashless,
+                f"{v.as_of.month:02d}/{v.as_of.year}" if v.as_of else "",
+            ]
+            for v in dashboard.villages
+        ],
+    )
+    return [targets, months, units, idle, counts, *([villages] if dashboard.villages else [])]
 
 
 def province_table(overview: ProvinceOverview) -> Table:

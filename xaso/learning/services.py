@@ -8,17 +8,28 @@ is unique in the database, so exactly one is recorded and the other gets its res
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from xaso.learning import codes
 from xaso.learning.grading import grade, passes, questions_of, unanswered
-from xaso.learning.models import Attempt, Completion, Course, CourseAudience, Enrolment, Learner, Lesson, LessonPass
+from xaso.learning.models import (
+    Attempt,
+    Completion,
+    CountsTowards,
+    Course,
+    CourseAudience,
+    Enrolment,
+    Learner,
+    Lesson,
+    LessonPass,
+)
 from xaso.registers.models import Person
 from xaso.units.models import OrgUnit, UnitKind
 
@@ -208,6 +219,7 @@ def quiz_submit(
             completed_on=timezone.localdate(),
             certificate_code=_unique_code(Completion, "certificate_code"),
         )
+        people_refresh_completed(person_ids=[enrolment.learner.person_id])
     return Submission(attempt=attempt, duplicate=False, completion=completion)
 
 
@@ -224,6 +236,37 @@ def course_save(*, course: Course) -> Course:
     course.full_clean()
     for lesson in course.lessons.all():
         lesson.full_clean(exclude=["course"])
+    counted = Course.objects.filter(pk=course.pk).values_list("counts_towards", flat=True).first()
     # ClusterableModel.save() also writes (and deletes) the lessons held in memory.
     course.save()
+    if counted is not None and counted != course.counts_towards:
+        # The course now counts towards another indicator (or none): its graduates' dates follow.
+        people = Completion.objects.filter(enrolment__course=course, enrolment__learner__person__isnull=False)
+        people_refresh_completed(person_ids=people.values_list("enrolment__learner__person_id", flat=True))
     return course
+
+
+def people_refresh_completed(*, person_ids: Iterable[int | None]) -> None:
+    """Recompute when each registered person first completed a course counting towards an indicator.
+
+    Kept on the people registry (registers.models.Person) like attendance and acknowledgements,
+    so that "% informed" and "officers trained" for a whole province stay one scan of that table.
+    Called when a completion is recorded and when a course changes what it counts towards."""
+    ids = sorted({pk for pk in person_ids if pk is not None})
+    if not ids:
+        return
+    # Locked before reading, so that two completions of one person at once cannot leave the older date.
+    people = list(Person.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk"))
+    rows = (
+        Completion.objects.filter(enrolment__learner__person_id__in=ids)
+        .order_by()
+        .values("enrolment__learner__person_id")
+        .annotate(
+            informed=Min("completed_on", filter=Q(enrolment__course__counts_towards=CountsTowards.OFFICIALS_INFORMED)),
+            trained=Min("completed_on", filter=Q(enrolment__course__counts_towards=CountsTowards.OFFICERS_TRAINED)),
+        )
+    )
+    dates = {row["enrolment__learner__person_id"]: (row["informed"], row["trained"]) for row in rows}
+    for person in people:
+        person.first_course_informed_on, person.first_course_trained_on = dates.get(person.pk, (None, None))
+    Person.objects.bulk_update(people, ["first_course_informed_on", "first_course_trained_on"])
