@@ -54,7 +54,8 @@ from xaso.units.services import membership_grant  # noqa: E402
 TODAY = dt.date(2029, 12, 31)
 YEAR = 2029
 SCALES = (
-    Scale("bench-s", communes=13, units=10, activities_per_unit=100),
+    # 12 units: offices, schools and two villages per commune, so both scales run every query.
+    Scale("bench-m", communes=13, units=12, activities_per_unit=100),
     Scale("bench-l", communes=65, units=30, activities_per_unit=520),
 )
 
