@@ -50,7 +50,7 @@ def test_the_office_sees_each_villages_team_figures(demo, client_for, napan):
     assert (row.members, row.visits, row.households_helped) == (1, 2, 10)
     assert (row.ecommerce, row.cashless, row.ecommerce_share) == (30, 60, 25)
     assert "Tổ công nghệ số cộng đồng" in response.text
-    assert 'data-unit="ls-hvt-t-napan"' in response.text
+    assert 'data-village="ls-hvt-t-napan"' in response.text
     download = client_for(demo.lan).get(reverse("indicators_export", args=["csv"]) + "?bang=to-cns")
     lines = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
     assert ["ls-hvt-t-napan", napan.name, "1", "2", "10", "30", "60", "10/2026"] in lines
