@@ -246,8 +246,10 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "xaso.portal.forms.PortalImageForm"
 WAGTAILIMAGES_AVIF_QUALITY = 60
 WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80
-# ASCII addresses ("chuyen-doi-so"), readable when typed or printed on a village board.
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's own ASCII slugify drops Vietnamese letters ("chuyển đổi" -> "chuyn-dji"), so the
+# editor proposes a Unicode slug and xaso.portal.page_forms folds it to ASCII on save
+# ("chuyen-doi"): addresses stay readable when typed or printed on a village board.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No request may leave for another host: avatars come from uploads or the default image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

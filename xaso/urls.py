@@ -12,6 +12,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("van-ban/", include("xaso.documents.urls")),
     path("truyen-thanh/", include("xaso.channels.urls")),
     path("", include("xaso.learning.urls")),
+    # The portal's own addresses (search, …); its pages are in Wagtail's tree below.
+    path("", include("xaso.portal.urls")),
 ]
 
 if settings.SERVE_MEDIA:

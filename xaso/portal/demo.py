@@ -32,6 +32,7 @@ from xaso.plans.models import Plan
 from xaso.portal import imaging
 from xaso.portal.access import portal_setup
 from xaso.portal.models import ArticlePage, Audience, HomePage, PlanPage, SectionPage, TopicPage
+from xaso.portal.search import search_index_rebuild
 from xaso.portal.services import article_draft_create, home_collection, page_add_draft, page_publish
 from xaso.units.models import OrgUnit
 
@@ -233,4 +234,6 @@ def load_demo_articles(log: Log) -> None:
         when = timezone.now() - dt.timedelta(days=row["days_ago"])
         ArticlePage.objects.filter(pk=article.pk).update(first_published_at=when, last_published_at=when)
         created += 1
+    # Pages published before the search index existed are indexed here too.
+    search_index_rebuild()
     log(f"Bài minh họa: thêm {created}.")

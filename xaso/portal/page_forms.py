@@ -21,7 +21,7 @@ WAGTAIL_FIELD_HELP = {
 
 
 class PortalPageForm(WagtailAdminPageForm):
-    """Vietnamese help on Wagtail's own fields; an empty address is made from the title."""
+    """Vietnamese help on Wagtail's own fields; the address (slug) always ASCII, made from the title if empty."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -35,7 +35,7 @@ class PortalPageForm(WagtailAdminPageForm):
         from xaso.portal.services import vi_slug
 
         slug: str = self.cleaned_data.get("slug") or ""
-        return slug or vi_slug(self.cleaned_data.get("title") or self.data.get("title", ""))
+        return vi_slug(slug or self.cleaned_data.get("title") or self.data.get("title", ""))
 
 
 class ArticlePageForm(PortalPageForm):

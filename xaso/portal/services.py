@@ -97,3 +97,11 @@ def home_collection(*, home: HomePage) -> Collection:
     HomePage.objects.filter(pk=home.pk).update(collection=collection)
     home.collection = collection
     return collection
+
+
+@transaction.atomic
+def portal_page_published(*, page: Page, user: Any) -> None:
+    """Everything that follows a page going live (called by xaso.portal.actions.PortalPublishAction)."""
+    from xaso.portal.search import search_entry_update
+
+    search_entry_update(page=page)

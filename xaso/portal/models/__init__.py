@@ -12,6 +12,7 @@ from xaso.portal.models.pages import (
     TopicLayout,
     TopicPage,
 )
+from xaso.portal.models.search import SearchEntry
 
 __all__ = [
     "ArticlePage",
@@ -22,6 +23,7 @@ __all__ = [
     "PortalGroupKind",
     "PortalPage",
     "RelatedArticle",
+    "SearchEntry",
     "SectionPage",
     "TopicLayout",
     "TopicPage",

@@ -7,7 +7,9 @@
            └─ PlanPage (the programme plan, rendered from xaso.plans)
 
 The tree is locked with parent_page_types / subpage_types. Every page type derives
-from PortalPage (canonical URL, shared context).
+from PortalPage, whose publish() runs xaso.portal.actions.PortalPublishAction: the one
+place where a publication — from the editor, a workflow approval or the scheduler —
+reaches xaso.portal.services (search index, the unit's activity).
 """
 
 from __future__ import annotations
@@ -42,6 +44,25 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def publish(
+        self,
+        revision: Any,
+        user: Any = None,
+        changed: bool = True,
+        log_action: bool = True,
+        previous_revision: Any = None,
+        skip_permission_checks: bool = False,
+    ) -> Any:
+        from xaso.portal.actions import PortalPublishAction
+
+        return PortalPublishAction(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision
+        ).execute(skip_permission_checks=skip_permission_checks)
+
+    def search_text(self) -> tuple[str, str]:
+        """(title, text) as the public search indexes them (xaso.portal.search)."""
+        return self.title, str(getattr(self, "intro", ""))
 
     def canonical_url(self) -> str:
         from xaso.portal.selectors import page_canonical_url
@@ -319,6 +340,10 @@ class ArticlePage(PortalPage):
 
         return body_plain_text(self.body)
 
+    def search_text(self) -> tuple[str, str]:
+        parts = [self.intro, self.plain_text(), self.document_number, self.document_issuer, self.author, self.source]
+        return self.title, "\n\n".join(part for part in parts if part)
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from xaso.portal.selectors import article_related
 
@@ -363,6 +388,9 @@ class PlanPage(PortalPage):
     class Meta:
         verbose_name = "toàn văn kế hoạch"
         verbose_name_plural = "toàn văn kế hoạch"
+
+    def search_text(self) -> tuple[str, str]:
+        return self.title, "\n\n".join(part for part in (self.intro, str(self.plan), self.plan.title) if part)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from xaso.plans.selectors import plan_full
