@@ -117,3 +117,17 @@ def portal(demo: Any) -> Any:
 
     load_home(quiet)
     return load_section(quiet)
+
+
+@pytest.fixture
+def wagtail_roots(transactional_db: Any) -> None:
+    """Wagtail's root page, root collection and locale: its migrations make them, and the flush after
+    each browser test (transactional database) removes them."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

@@ -29,7 +29,7 @@ def _login(page: Page, username: str) -> None:
 
 
 def test_draft_approval_publication_and_an_accentless_search_on_a_phone(
-    demo, browser: Browser, live_server, phone: Page
+    demo, wagtail_roots, browser: Browser, live_server, phone: Page
 ):
     load_home(_quiet)
     section = load_section(_quiet)
