@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "xaso.portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -203,6 +204,26 @@ SPEECH_BACKEND = env_choice("XASO_SPEECH_BACKEND", "espeak", ("espeak", "hosted"
 SPEECH_VOICE = env_str("XASO_SPEECH_VOICE", "vi")
 SPEECH_URL = env_str("XASO_SPEECH_URL", "https://api.zalo.ai").rstrip("/")
 SPEECH_API_KEY = env_str("XASO_SPEECH_API_KEY", "")
+
+# Whole pages of the portal for anonymous readers (xaso/portal/pagecache.py), cleared on every
+# publication. "file" is shared by the web server's worker processes on one machine; a province
+# with several machines uses "redis"; "memory" suits a single process; "off" turns it off.
+PAGE_CACHE = env_choice("XASO_PAGE_CACHE", "file", ("off", "file", "memory", "redis"))
+PAGE_CACHE_SECONDS = 0 if PAGE_CACHE == "off" else env_int("XASO_PAGE_CACHE_SECONDS", 600)
+_PAGE_CACHES = {
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "pages",
+    },
+    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "xaso"},
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": _PAGE_CACHES.get(PAGE_CACHE, {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
+}
+# Counting readers (xaso/portal/reach.py): where the reader's address is. Behind a reverse proxy
+# that sets X-Real-IP, use HTTP_X_REAL_IP; the address only enters the day's salted digest.
+READER_IP_HEADER = env_str("XASO_READER_IP_HEADER", "REMOTE_ADDR")
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("XASO_DEFAULT_FROM_EMAIL", "Xã số <khong-tra-loi@xaso.local>")

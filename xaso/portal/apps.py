@@ -21,3 +21,11 @@ class PortalConfig(AppConfig):
         register_role_permissions(Role.PROGRAMME_OWNER, manage_permissions("portal", "audience"))
         register_role_permissions(Role.PORTAL_EDITOR, view_permissions("portal", "audience"))
         register_roles_changed(portal_access_sync)
+
+        from wagtail.signals import page_unpublished
+
+        from xaso.portal.receivers import page_taken_down
+
+        # Wagtail unpublishes from several places (the admin's unpublish view, expiry, a parent
+        # unpublished with its children) and only this signal is sent by all of them.
+        page_unpublished.connect(page_taken_down, dispatch_uid="portal_page_taken_down")

@@ -62,9 +62,25 @@ def page_canonical_url(*, page: Page) -> str:
     if parts is None:
         return ""
     site_id, root_url, path = parts
+    return f"{_site_base_url(site_id=site_id, root_url=root_url)}{path}"
+
+
+def _site_base_url(*, site_id: int, root_url: str) -> str:
     if Site.objects.filter(pk=site_id, is_default_site=True).exists():
+        return str(settings.BASE_URL)
+    return root_url
+
+
+def page_absolute_url(*, page: Page, path: str) -> str:
+    """`path` of this deployment (a picture's rendition, a route of the page) as an absolute address
+    on the page's public host: what Facebook, Zalo and feed readers fetch."""
+    if path.startswith(("http://", "https://")):
+        return path
+    parts = page.get_url_parts()
+    if parts is None:
         return f"{settings.BASE_URL}{path}"
-    return f"{root_url}{path}"
+    site_id, root_url, _ = parts
+    return f"{_site_base_url(site_id=site_id, root_url=root_url)}{path}"
 
 
 def portal_chrome(*, page: Page) -> dict[str, Any]:

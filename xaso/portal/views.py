@@ -1,12 +1,19 @@
-"""Public views of the portal outside the page tree: search."""
+"""Public views of the portal outside the page tree: search, sitemap, the readers' beacon."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 
+from xaso.portal.pagecache import page_cached
+from xaso.portal.reach import reader_count
 from xaso.portal.search import portal_search
 from xaso.portal.selectors import portal_chrome
 
@@ -14,6 +21,11 @@ RESULTS_PER_PAGE = 10
 QUERY_MAX = 200
 
 
+# A transparent 1×1 GIF: the answer to the beacon's <img> when the browser runs no script.
+PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+
+
+@page_cached
 def search(request: HttpRequest) -> HttpResponse:
     site = Site.find_for_request(request)
     if site is None:
@@ -28,3 +40,25 @@ def search(request: HttpRequest) -> HttpResponse:
         "hits": Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("trang")),
     }
     return render(request, "portal/search.html", context)
+
+
+@page_cached
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """Every live, public page of the site the request is for (wagtail.contrib.sitemaps)."""
+    response: HttpResponse = wagtail_sitemap(request)
+    return response
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reach(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The beacon of an article page: counts the reader (xaso.portal.reach), reads and sets no cookie."""
+    reader_count(
+        article_id=article_id,
+        ip=request.META.get(settings.READER_IP_HEADER, "").split(",")[0].strip(),
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:512],
+    )
+    if request.method == "POST":
+        return HttpResponse(status=204)
+    return HttpResponse(PIXEL, content_type="image/gif")

@@ -10,7 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from xaso.portal.access import portal_setup
-from xaso.portal.models import Audience, HomePage
+from xaso.portal.models import Audience, HomePage, PortalPage
+from xaso.portal.pagecache import mark_cacheable
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -33,3 +34,10 @@ register_snippet(AudienceViewSet)
 def set_up_commune_portal(request: HttpRequest, page: Any) -> None:
     if isinstance(page.specific, HomePage) and page.specific.commune_id:
         portal_setup(home=page.specific)
+
+
+@hooks.register("before_serve_page")
+def allow_page_cache(page: Any, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
+    """Public portal pages (and their feeds, QR codes) may be kept by xaso.portal.pagecache."""
+    if isinstance(page, PortalPage) and not page.get_view_restrictions().exists():
+        mark_cacheable(request)

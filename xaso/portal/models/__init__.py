@@ -12,16 +12,20 @@ from xaso.portal.models.pages import (
     TopicLayout,
     TopicPage,
 )
+from xaso.portal.models.reach import ArticleReach, ReachSalt, ReaderMark
 from xaso.portal.models.search import SearchEntry
 
 __all__ = [
     "ArticlePage",
+    "ArticleReach",
     "Audience",
     "HomePage",
     "PlanPage",
     "PortalGroup",
     "PortalGroupKind",
     "PortalPage",
+    "ReachSalt",
+    "ReaderMark",
     "RelatedArticle",
     "SearchEntry",
     "SectionPage",

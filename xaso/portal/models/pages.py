@@ -20,10 +20,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -69,12 +70,34 @@ class PortalPage(Page):
 
         return page_canonical_url(page=self)
 
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        # The public address (as in QR codes and shares), not the host the crawler happened to use.
+        return [
+            {"location": self.canonical_url(), "lastmod": self.last_published_at or self.latest_revision_created_at}
+        ]
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from xaso.portal.selectors import portal_chrome
 
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context.update(portal_chrome(page=self))
         return context
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """rss/ and atom/ under a section or sub-section: its latest articles (xaso.portal.feeds)."""
+
+    @path("rss/", name="rss")
+    def rss(self, request: HttpRequest) -> HttpResponse:
+        from xaso.portal.feeds import rss_feed
+
+        return rss_feed(request, page=self)
+
+    @path("atom/", name="atom")
+    def atom(self, request: HttpRequest) -> HttpResponse:
+        from xaso.portal.feeds import atom_feed
+
+        return atom_feed(request, page=self)
 
 
 class HomePage(PortalPage):
@@ -149,7 +172,7 @@ class HomePage(PortalPage):
         return context
 
 
-class SectionPage(PortalPage):
+class SectionPage(FeedRoutesMixin, PortalPage):
     intro = models.TextField(
         "lời giới thiệu",
         help_text="Một đoạn ngắn nói chuyên mục này có gì, hiện ở đầu trang và trong bản tin RSS.",
@@ -182,7 +205,7 @@ class TopicLayout(models.TextChoices):
     HONOURS = "honours", "Vinh danh (thẻ ảnh)"
 
 
-class TopicPage(PortalPage):
+class TopicPage(FeedRoutesMixin, PortalPage):
     intro = models.TextField("lời giới thiệu", help_text="Một hai câu nói chuyên mục con này đăng gì, cho ai.")
     layout = models.CharField(
         "cách trình bày",
@@ -225,7 +248,7 @@ class TopicPage(PortalPage):
         return context
 
 
-class ArticlePage(PortalPage):
+class ArticlePage(RoutablePageMixin, PortalPage):
     """A news article, guiding document, model or honour: one shared body for all.
 
     For other channels (issue 6: Facebook, Zalo, loudspeaker): `title`, `intro` (the
@@ -343,6 +366,26 @@ class ArticlePage(PortalPage):
     def search_text(self) -> tuple[str, str]:
         parts = [self.intro, self.plain_text(), self.document_number, self.document_issuer, self.author, self.source]
         return self.title, "\n\n".join(part for part in parts if part)
+
+    @path("ma-qr/", name="qr")
+    def qr_svg(self, request: HttpRequest) -> HttpResponse:
+        """The QR code of the article's public address, to print or paste into a notice."""
+        from xaso.portal.qr import qr_svg
+
+        response = HttpResponse(qr_svg(self.canonical_url()), content_type="image/svg+xml")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}-ma-qr.svg"'
+        return response
+
+    @path("thong-bao-in/", name="notice")
+    def notice(self, request: HttpRequest) -> HttpResponse:
+        """A one-page notice with the QR code, for the village's notice board."""
+        from xaso.portal.qr import qr_svg
+
+        return self.render(
+            request,
+            template="portal/article_notice.html",
+            context_overrides={"qr": qr_svg(self.canonical_url())},
+        )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from xaso.portal.selectors import article_related

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.template.defaultfilters import filesizeformat
@@ -30,3 +31,11 @@ def dinh_dang_tep(document: object) -> str:
     extension = str(getattr(document, "file_extension", "")).upper()
     size = getattr(document, "file_size", None)
     return f"{extension}, {filesizeformat(size)}" if size else extension
+
+
+@register.simple_tag
+def absolute_url(page: Any, path: str) -> str:
+    """{% absolute_url page rendition.url %} -> "https://xa.example.vn/media/images/…" (for sharing)."""
+    from xaso.portal.selectors import page_absolute_url
+
+    return page_absolute_url(page=page, path=path)

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 
 from xaso.portal.demo import load_home, load_section
 from xaso.portal.models import PlanPage, TopicPage
@@ -13,6 +14,13 @@ from xaso.portal.models import PlanPage, TopicPage
 
 def _quiet(_: str) -> None:
     return None
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Wagtail keeps renditions in the default cache by image id; ids repeat once a test's rows are rolled back."""
+    caches["default"].clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture
