@@ -84,3 +84,40 @@ def test_an_article_page_requests_nothing_from_another_host(portal, client):
     assert foreign == []
     assert any(".avif" in url for url in parser.urls)
     assert any(".webp" in url for url in parser.urls)
+
+
+def _weight(client, url: str) -> tuple[int, list[str], list[str]]:
+    html = client.get(url).content
+    parser = _Resources()
+    parser.feed(html.decode())
+    css = sum(
+        (Path(settings.BASE_DIR) / "xaso" / "static" / url.removeprefix(settings.STATIC_URL)).stat().st_size
+        for url in parser.stylesheets
+    )
+    return len(html) + css, parser.urls, parser.stylesheets
+
+
+def test_the_printable_notice_with_its_qr_code_is_light_and_self_contained(portal, client):
+    page, _ = _rich_article(portal)
+    weight, urls, stylesheets = _weight(client, f"{page.url}thong-bao-in/")
+    assert weight < 30 * 1024  # the QR code is inline SVG: nothing more to fetch before printing
+    assert [url for url in urls if url not in stylesheets] == []
+
+
+def test_the_stylesheets_fetch_nothing_from_another_host():
+    for css in (Path(settings.BASE_DIR) / "xaso" / "static").rglob("*.css"):
+        if "vendor" in css.parts:
+            continue
+        text = css.read_text()
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", text), css
+
+
+def test_the_share_tags_and_the_beacon_keep_the_article_under_the_limit(portal, client):
+    page, body = _rich_article(portal)
+    page.body = body
+    page.save_revision(user=portal.admin).publish(user=portal.admin)
+    weight, urls, _ = _weight(client, page.url)
+    html = client.get(page.url).content.decode()
+    assert 'property="og:image"' in html
+    assert f"/luot-doc/{page.pk}/" in urls  # the <noscript> beacon: our own server
+    assert weight < LIMIT
