@@ -140,6 +140,12 @@ def load_funding(log: Log) -> None:
     load(log)
 
 
+def load_reporting(log: Log) -> None:
+    from xaso.reporting.demo import load_demo_reporting
+
+    load_demo_reporting(log)
+
+
 STEPS: list[Callable[[Log], None]] = [
     load_organisation,
     load_users,
@@ -155,4 +161,5 @@ STEPS: list[Callable[[Log], None]] = [
     load_activities,
     load_outreach,
     load_funding,
+    load_reporting,
 ]
