@@ -38,6 +38,8 @@ from xaso.documents.models import RenderJob
 from xaso.documents.sample import signer_name_for
 from xaso.documents.selectors import render_jobs_readable
 from xaso.documents.services import render_job_request
+from xaso.funding.document import funding_section, funding_table
+from xaso.funding.selectors import FundingSummary, funding_communes_readable, funding_summary
 from xaso.indicators.status import Status
 from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full
@@ -68,6 +70,7 @@ NOT_APPROVED_NOTE = "Đơn vị chưa có báo cáo được duyệt (không t�
 STEP_READ = "Đang đọc báo cáo đã duyệt của các đơn vị"
 STEP_FIGURES = "Đang tổng hợp số liệu và chỉ tiêu"
 STEP_WRITE = "Đang lập nội dung báo cáo"
+FUNDING_TABLE = "Kinh phí thực hiện theo nguồn (đồng)"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -241,6 +244,7 @@ def consolidated_report(
     rates: Rates,
     results: Sequence[TargetResult],
     signer_name: str,
+    funding: FundingSummary | None = None,
     number: int | None = None,
     issued_on: dt.date | None = None,
 ) -> Rendering:
@@ -316,6 +320,8 @@ def consolidated_report(
         *_unit_lines(approved, "next_tasks"),
     ]
     next_period = Section(title="Phương hướng, nhiệm vụ kỳ tới", body=tuple(next_body))
+    # The plan's section IV asks for the funding used; a reader without access to funding gets none.
+    money = (funding_section(funding, table_title=FUNDING_TABLE),) if funding is not None else ()
     closing = Paragraph(text=f"Trên đây là báo cáo kết quả thực hiện {plan_ref} {words}./.")
 
     document = Document(
@@ -330,7 +336,18 @@ def consolidated_report(
             summary=f"Kết quả thực hiện {plan_ref} {words}",
             addressees=(recipient.name,) if recipient else (),
         ),
-        body=(opening, direction, groups, unit_results, achieved, difficulties, proposals, next_period, closing),
+        body=(
+            opening,
+            direction,
+            groups,
+            unit_results,
+            achieved,
+            *money,
+            difficulties,
+            proposals,
+            next_period,
+            closing,
+        ),
         signature=SignatureBlock(
             authority=plan.signer_authority or "KT. CHỦ TỊCH",
             title=plan.signer_title or "PHÓ CHỦ TỊCH",
@@ -359,6 +376,17 @@ def consolidated_report(
             heading=f"Tình hình báo cáo của các đơn vị {words}",
             table=units_table(reports, figures),
             landscape=True,
+        ),
+        *(
+            (
+                Sheet(
+                    title="Kinh phí",
+                    heading=f"Kinh phí thực hiện {words}",
+                    table=funding_table(funding, title=FUNDING_TABLE),
+                ),
+            )
+            if funding is not None
+            else ()
         ),
     )
     slug = f"bao-cao-tong-hop-{period.kind.replace('_', '-')}-{period.year}-{period.pk}"
@@ -417,6 +445,9 @@ def build_consolidated_report(*, params: dict[str, Any], user: Any, progress: Pr
         rates=rates.get(period.pk, Rates()),
         results=results,
         signer_name=signer_name_for(plan=plan, user=user),
+        funding=funding_summary(user=user, commune=period.commune, start=period.data_start, end=period.data_end)
+        if funding_communes_readable(user=user).filter(pk=period.commune_id).exists()
+        else None,
         number=number,
         issued_on=issued_on,
     )

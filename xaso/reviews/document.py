@@ -29,7 +29,7 @@ from xaso.documents.api import (
 )
 from xaso.documents.builders import Progress
 from xaso.documents.sample import signer_name_for
-from xaso.funding.models import dong
+from xaso.funding.document import funding_section, funding_table
 from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full, plans_readable
 from xaso.reviews.figures import ReviewFigures, review_figures
@@ -43,6 +43,7 @@ ERR_PARAMS = "Tham số của báo cáo sơ kết, tổng kết không hợp l�
 ERR_KIND = "Loại báo cáo phải là sơ kết hoặc tổng kết."
 ERR_PERIOD = "Ngày kết thúc kỳ phải sau ngày bắt đầu."
 ERR_OUTSIDE = "Kỳ sơ kết, tổng kết phải nằm trong thời gian của kế hoạch ({start}–{end})."
+FUNDING_TABLE = "Bảng 2. Kinh phí thực hiện theo nguồn (đồng)"
 TO_COMPLETE = "(Phòng Văn hóa - Xã hội bổ sung đánh giá cụ thể trước khi trình ký.)"
 
 
@@ -78,26 +79,6 @@ def _activities_table(f: ReviewFigures) -> Table:
             (i, row.label, row.count, row.participants, row.reach) for i, row in enumerate(f.activities, start=1)
         )
         or ((None, "Chưa có hoạt động nào được ghi nhận trong kỳ.", None, None, None),),
-    )
-
-
-def _funding_table(f: ReviewFigures) -> Table:
-    rows: list[tuple[Any, ...]] = [
-        (i, row.label, row.allocated, row.spent, row.remaining)
-        for i, row in enumerate((r for r in f.funding.by_source if r.allocated or r.spent), start=1)
-    ]
-    rows.append((None, "Tổng cộng", f.funding.allocated, f.funding.spent, f.funding.remaining))
-    return Table(
-        title="Bảng 2. Kinh phí thực hiện theo nguồn (đồng)",
-        columns=(
-            Column(title="STT", width=0.8, kind="integer"),
-            Column(title="Nguồn kinh phí", width=4.4),
-            Column(title="Dự toán", width=1.6, kind="integer"),
-            Column(title="Đã chi", width=1.6, kind="integer"),
-            Column(title="Còn lại", width=1.6, kind="integer"),
-        ),
-        rows=tuple(rows),
-        bold_rows=frozenset({len(rows) - 1}),
     )
 
 
@@ -210,24 +191,6 @@ def _results(f: ReviewFigures) -> Section:
     )
 
 
-def _funding_section(f: ReviewFigures) -> Section:
-    s = f.funding
-    used = f"{s.used_percent}%" if s.used_percent is not None else "—"
-    groups = "; ".join(f"nhóm {row.number}: {dong(row.spent)}" for row in s.by_group) or "chưa có khoản chi"
-    return Section(
-        title="Kinh phí thực hiện",
-        body=(
-            Paragraph(
-                text=(
-                    f"Tổng dự toán được giao {dong(s.allocated)}, đã chi {dong(s.spent)} ({used}), còn lại "
-                    f"{dong(s.remaining)}, với {n(s.spendings)} khoản chi. Theo nhóm nhiệm vụ: {groups}."
-                )
-            ),
-            _funding_table(f),
-        ),
-    )
-
-
 def programme_review(
     *,
     plan: Plan,
@@ -300,7 +263,7 @@ def programme_review(
             Paragraph(text=f"Thực hiện {plan_ref}, {plan.issuer} báo cáo {word.lower()} {period} như sau:"),
             direction,
             _results(figures),
-            _funding_section(figures),
+            funding_section(figures.funding, table_title=FUNDING_TABLE),
             assessment,
             Section(title="Phương hướng, nhiệm vụ thời gian tới", body=(Paragraph(text=ahead),)),
             Paragraph(text=(Run(text=f"Trên đây là báo cáo {word.lower()} {period} thực hiện {plan_ref}./."),)),
@@ -325,7 +288,11 @@ def programme_review(
             heading=f"Tổ công nghệ số cộng đồng các thôn {period}",
             table=_villages_table(figures),
         ),
-        Sheet(title="Kinh phí", heading=f"Kinh phí thực hiện {period}", table=_funding_table(figures)),
+        Sheet(
+            title="Kinh phí",
+            heading=f"Kinh phí thực hiện {period}",
+            table=funding_table(figures.funding, title=FUNDING_TABLE),
+        ),
     )
     slug = "so-ket" if kind == INTERIM else "tong-ket"
     return Rendering(document=document, filename=f"bao-cao-{slug}-{figures.start.year}-{figures.end.year}", annex=annex)

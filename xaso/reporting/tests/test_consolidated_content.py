@@ -8,6 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from xaso.documents.api import BuildError, Paragraph, Section, Table, document_problems
+from xaso.funding.models import BudgetLine, Spending
+from xaso.funding.services import budget_line_save, spending_save
 from xaso.reporting import consolidated
 from xaso.reporting.consolidated import build_consolidated_report, consolidation_request
 from xaso.reporting.tests.helpers import OFFICE_TEXT, PRIMARY_TEXT, VILLAGE_TEXT, unit
@@ -102,7 +104,7 @@ def test_the_targets_table_sets_the_years_milestones_against_what_was_achieved(d
 
 def test_the_annex_has_the_figures_by_target_kind_task_and_unit(demo, cycle):
     rendering, _ = build(demo.lan, period=cycle)
-    assert [sheet.title for sheet in rendering.annex] == ["Chỉ tiêu", "Hoạt động", "Nhiệm vụ", "Đơn vị"]
+    assert [sheet.title for sheet in rendering.annex] == ["Chỉ tiêu", "Hoạt động", "Nhiệm vụ", "Đơn vị", "Kinh phí"]
     units = {row[1]: row for row in rendering.annex[3].table.rows}
     assert units["Trường Tiểu học Hoàng Văn Thụ"][2:5] == ("Đã duyệt", dt.date(2026, 6, 8), "Muộn")
     assert units["Phòng Kinh tế"][2] == "Trả lại để sửa"
@@ -157,3 +159,22 @@ def test_targets_take_the_indicators_values_as_of_the_cut_off(demo, cycle):
     )  # after the cut-off (31/5): not in this period
     after = targets_rows(build(demo.lan, period=cycle)[0])[honour.text]
     assert after[2:] == ("ít nhất 1 hoạt động", "1", "Đạt")
+
+
+def test_the_funding_of_the_period_is_stated_by_source_with_its_totals(demo, cycle):
+    line = budget_line_save(
+        line=BudgetLine(plan=demo.plan, year=2026, source="state_budget", title="Chi CĐS 2026", amount=10_000_000)
+    )
+    task = demo.plan.tasks.get(code="NV-1.5")
+    spending_save(
+        spending=Spending(
+            line=line, task=task, date=dt.date(2026, 5, 4), amount=2_500_000, description="Sản xuất video"
+        )
+    )
+    rendering, _ = build(demo.lan, period=cycle)
+    text = section(rendering, "Kinh phí thực hiện")
+    assert "Tổng dự toán được giao 10.000.000 đồng, đã chi 2.500.000 đồng (25%)" in text
+    total = rendering.annex[4].table.rows[-1]
+    assert total[1:] == ("Tổng cộng", 10_000_000, 2_500_000, 7_500_000)
+    titles = [block.title for block in rendering.document.body if isinstance(block, Section)]
+    assert titles.index("Kinh phí thực hiện") == titles.index("Kết quả thực hiện các chỉ tiêu") + 1

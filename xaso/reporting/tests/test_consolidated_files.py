@@ -128,7 +128,7 @@ def test_the_job_renders_docx_pdf_and_xlsx_with_progress(demo, cycle, django_cap
     assert "KT. CHỦ TỊCH" in last
     assert "Nơi nhận:" in last
     workbook = openpyxl.load_workbook(io.BytesIO(job.xlsx.read()))
-    assert workbook.sheetnames == ["Chỉ tiêu", "Hoạt động", "Nhiệm vụ", "Đơn vị"]
+    assert workbook.sheetnames == ["Chỉ tiêu", "Hoạt động", "Nhiệm vụ", "Đơn vị", "Kinh phí"]
     values = [cell for row in workbook["Đơn vị"].iter_rows(values_only=True) for cell in row]
     assert "Trường Tiểu học Hoàng Văn Thụ" in values
     assert "Muộn" in values
