@@ -7,6 +7,8 @@ import, the portal and the channels through activities.services — obeys them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -230,6 +232,48 @@ class Evidence(Orderable):
 
     def __str__(self) -> str:
         return self.caption or self.file.name.rsplit("/", 1)[-1]
+
+
+def recorded_evidence_field(*, upload_to: str) -> models.FileField:
+    """The one evidence file of a record counted as an activity, stored under its app's folder."""
+    return models.FileField(
+        "ảnh hoặc tài liệu minh chứng",
+        upload_to=upload_to,
+        blank=True,
+        validators=[validate_evidence_file],
+        help_text=EVIDENCE_HELP,
+    )
+
+
+class RecordedAsActivity(models.Model):
+    """What another app's record that is also counted as an activity shares (a school's club
+    session, a village team's support visit…): the plan's tasks it serves, one evidence file, the
+    activity it is recorded as (source "<source_prefix>:<pk>", kept by the app's services through
+    activity_record) and who recorded it when.
+
+    A subclass keeps its files in its own folder by overriding `evidence` with
+    `recorded_evidence_field(upload_to=…)`, and names its sources with `source_prefix`.
+    """
+
+    tasks = models.ManyToManyField(Task, verbose_name="nhiệm vụ của kế hoạch", related_name="+", blank=True)
+    evidence = recorded_evidence_field(upload_to="minh-chung/%Y/%m/")
+    activity = models.OneToOneField(
+        "activities.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField("ghi nhận lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    source_prefix: ClassVar[str] = ""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source(self) -> str:
+        return f"{self.source_prefix}:{self.pk}"
 
 
 class ActivityMonth(models.Model):

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Min, Q
 
-from xaso.activities.models import Activity, ActivityKind, ActivityStatus, Audience, Evidence
+from xaso.activities.models import Activity, ActivityKind, ActivityStatus, Audience, Evidence, RecordedAsActivity
 from xaso.activities.rules import ERR_NO_COMMUNE, relation_problems
 from xaso.activities.tally import bucket_of, tally_refresh
 from xaso.plans.models import Task, TaskGroupKey
@@ -209,6 +209,17 @@ def activity_delete_by_source(*, source: str) -> bool:
         return False
     activity_delete(activity=activity)
     return True
+
+
+@transaction.atomic
+def recorded_delete(*, item: RecordedAsActivity) -> None:
+    """Remove another app's record with the activity it is counted as, then its evidence file."""
+    evidence = (item.evidence.storage, item.evidence.name) if item.evidence else None
+    activity_delete_by_source(source=item.source)
+    item.delete()
+    # As for an activity's evidence: a rolled-back delete keeps its file.
+    if evidence is not None:
+        transaction.on_commit(partial(evidence[0].delete, evidence[1]))
 
 
 @transaction.atomic

@@ -12,12 +12,10 @@ dashboard, the reports and the reviews count it like any other delivery.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from xaso.activities.evidence import EVIDENCE_HELP, validate_evidence_file
-from xaso.plans.models import Task
+from xaso.activities.models import RecordedAsActivity, recorded_evidence_field
 from xaso.units.models import OrgUnit
 from xaso.vi.dates import date_numeric
 
@@ -58,36 +56,15 @@ class Club(models.Model):
         return f"{self.name} ({self.unit.short_name or self.unit.name})"
 
 
-class Delivered(models.Model):
-    """What every recorded session, event and showcase shares: its commune, the plan's tasks it
-    serves, an evidence file, and the activity it is counted as."""
+class Delivered(RecordedAsActivity):
+    """What every recorded session, event and showcase shares: its commune, and what any record
+    counted as an activity has (tasks, an evidence file, the activity, who recorded it)."""
 
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+", editable=False)
-    tasks = models.ManyToManyField(Task, verbose_name="nhiệm vụ của kế hoạch", related_name="+", blank=True)
-    evidence = models.FileField(
-        "ảnh hoặc tài liệu minh chứng",
-        upload_to="truong-hoc-doanh-nghiep/%Y/%m/",
-        blank=True,
-        validators=[validate_evidence_file],
-        help_text=EVIDENCE_HELP,
-    )
-    activity = models.OneToOneField(
-        "activities.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    created_at = models.DateTimeField("ghi nhận lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
-
-    source_prefix = ""
+    evidence = recorded_evidence_field(upload_to="truong-hoc-doanh-nghiep/%Y/%m/")
 
     class Meta:
         abstract = True
-
-    @property
-    def source(self) -> str:
-        return f"{self.source_prefix}:{self.pk}"
 
 
 class ClubSession(Delivered):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -23,7 +22,7 @@ from django.utils.html import escape
 
 from xaso.activities.models import ActivityKind, Audience
 from xaso.activities.rules import date_problems, programme_years
-from xaso.activities.services import activity_delete_by_source, activity_record
+from xaso.activities.services import activity_record, recorded_delete
 from xaso.outreach.models import Club, ClubSession, Delivered, EnterpriseSession, SchoolEvent, Showcase
 from xaso.plans.models import Task
 from xaso.units.models import OrgUnit, UnitKind
@@ -139,11 +138,7 @@ def _deliver(
 @transaction.atomic
 def delivered_delete(*, item: Delivered) -> None:
     """Remove a session, event or showcase entered by mistake, with its activity."""
-    evidence = (item.evidence.storage, item.evidence.name) if item.evidence else None
-    activity_delete_by_source(source=item.source)
-    item.delete()
-    if evidence is not None:
-        transaction.on_commit(partial(evidence[0].delete, evidence[1]))
+    recorded_delete(item=item)
 
 
 # -- schools ---------------------------------------------------------------------------------------------

@@ -20,8 +20,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from xaso.activities.evidence import EVIDENCE_HELP, validate_evidence_file
-from xaso.plans.models import Task
+from xaso.activities.models import RecordedAsActivity, recorded_evidence_field
 from xaso.units.models import OrgUnit
 from xaso.vi.dates import date_numeric
 
@@ -95,7 +94,7 @@ class TeamMember(models.Model):
         return f"{self.full_name} ({self.get_role_display().lower()})"
 
 
-class SupportVisit(models.Model):
+class SupportVisit(RecordedAsActivity):
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+", editable=False)
     village = models.ForeignKey(
         OrgUnit,
@@ -113,23 +112,10 @@ class SupportVisit(models.Model):
     households_helped = models.IntegerField(
         "số hộ được hỗ trợ", default=0, validators=[MinValueValidator(0, ERR_NEGATIVE)], help_text="Chỉ ghi số hộ."
     )
-    tasks = models.ManyToManyField(Task, verbose_name="nhiệm vụ của kế hoạch", related_name="+", blank=True)
-    evidence = models.FileField(
-        "ảnh hoặc tài liệu minh chứng",
-        upload_to="to-cong-nghe-so/%Y/%m/",
-        blank=True,
-        validators=[validate_evidence_file],
-        help_text=EVIDENCE_HELP,
-    )
-    # The activity this visit is counted as (source "villages.visit:<pk>"), kept by the services.
-    activity = models.OneToOneField(
-        "activities.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    created_at = models.DateTimeField("ghi nhận lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    evidence = recorded_evidence_field(upload_to="to-cong-nghe-so/%Y/%m/")
+
+    # Counted as an activity of the village (source "villages.visit:<pk>"), kept by the services.
+    source_prefix = "villages.visit"
 
     class Meta:
         verbose_name = "buổi hỗ trợ của tổ công nghệ số"
@@ -142,10 +128,6 @@ class SupportVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.village} — {date_numeric(self.date)}"
-
-    @property
-    def source(self) -> str:
-        return f"villages.visit:{self.pk}"
 
     def helped_labels(self) -> list[str]:
         return [label for name, label in HELPED_WITH.items() if getattr(self, name)]

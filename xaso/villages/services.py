@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from functools import partial
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -22,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from xaso.activities.models import ActivityKind, Audience
-from xaso.activities.services import activity_delete_by_source, activity_record
+from xaso.activities.services import activity_record, recorded_delete
 from xaso.plans.models import Task
 from xaso.registers.models import VillageProfile
 from xaso.units.models import OrgUnit
@@ -208,11 +207,7 @@ def support_visit_record(
 @transaction.atomic
 def support_visit_delete(*, visit: SupportVisit) -> None:
     """Remove a visit entered by mistake, with its activity (the indicators stop counting it)."""
-    evidence = (visit.evidence.storage, visit.evidence.name) if visit.evidence else None
-    activity_delete_by_source(source=visit.source)
-    visit.delete()
-    if evidence is not None:
-        transaction.on_commit(partial(evidence[0].delete, evidence[1]))
+    recorded_delete(item=visit)
 
 
 # -- household counts -------------------------------------------------------------------------------------
