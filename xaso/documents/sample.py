@@ -28,6 +28,7 @@ from xaso.documents.model import (
     SignatureBlock,
     Table,
 )
+from xaso.documents.wording import lower_first
 from xaso.documents.xlsx import Sheet
 from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full, plans_readable
@@ -68,7 +69,7 @@ def sample_report(
 
     opening = Paragraph(
         text=(
-            f"Thực hiện {plan_ref} về {_lower_first(plan.title)}, {plan.issuer} báo cáo kết quả thực hiện "
+            f"Thực hiện {plan_ref} về {lower_first(plan.title)}, {plan.issuer} báo cáo kết quả thực hiện "
             f"{period} như sau:"
         )
     )
@@ -244,10 +245,6 @@ def _archive(plan: Plan) -> str:
         if text.startswith("Lưu:"):
             return text.removeprefix("Lưu:").strip().rstrip(".")
     return "VT"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 # -- the registered builder ---------------------------------------------------------------------

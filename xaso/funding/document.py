@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from xaso.documents.api import Column, Paragraph, Section, Table
+from xaso.documents.wording import figure
 from xaso.funding.models import dong
 from xaso.funding.selectors import FundingSummary
 
@@ -33,7 +34,7 @@ def funding_table(summary: FundingSummary, *, title: str) -> Table:
 def funding_section(summary: FundingSummary, *, table_title: str) -> Section:
     used = f"{summary.used_percent}%" if summary.used_percent is not None else "—"
     groups = "; ".join(f"nhóm {row.number}: {dong(row.spent)}" for row in summary.by_group) or "chưa có khoản chi"
-    spendings = f"{summary.spendings:,}".replace(",", ".")
+    spendings = figure(summary.spendings)
     return Section(
         title="Kinh phí thực hiện",
         body=(

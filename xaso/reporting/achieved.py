@@ -1,8 +1,10 @@
-"""What a commune achieved against each target of the period's year, for the consolidated report
-and the province roll-up: the indicators app's values (DHIS2-style numerator / denominator over
-the commune's registries and activities), computed over the period's data range and judged against
-the year's milestone as of the data cut-off. Many communes are computed at once: one indicators
-computation per distinct data range, whatever the number of communes.
+"""What a commune achieved against each target of the period's year, for the consolidated report,
+the province roll-up and the interim and final reviews: the indicators app's values (DHIS2-style
+numerator / denominator over the commune's registries and activities), computed over the period's
+data range and judged against the milestone of the year the period ends in, as of its last day.
+A period is a reporting period (its data range) or an indicators Period (a review's span of years).
+Many communes are computed at once: one indicators computation per distinct data range, whatever
+the number of communes.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from xaso.indicators.definitions import INDICATORS
 from xaso.indicators.elements import Context, Elements, compute, value_of
 from xaso.indicators.periods import Period
 from xaso.indicators.status import Status, evaluate
-from xaso.plans.models import Plan, Target
+from xaso.plans.models import Milestone, Plan, Target
 from xaso.reporting.models import PeriodKind, ReportingPeriod
 
 NO_MILESTONE = "Chưa đánh giá"
@@ -39,6 +41,8 @@ class TargetResult:
     status_key: str
     value: Decimal | None = None
     target_value: Decimal | None = None
+    milestone_year: int = 0
+    end_milestone: str = ""  # the plan's last year's milestone ("100%"), when asked for
 
 
 def kind_counts(*, periods: Iterable[ReportingPeriod]) -> dict[int, dict[str, int]]:
@@ -64,19 +68,41 @@ def kind_counts(*, periods: Iterable[ReportingPeriod]) -> dict[int, dict[str, in
     return counts
 
 
-def indicator_period(period: ReportingPeriod) -> Period:
+Judged = ReportingPeriod | Period
+
+
+def indicator_period(period: Judged) -> Period:
     """The reporting period's data range as an indicators Period (half-year ranges count as halves)."""
+    if isinstance(period, Period):
+        return period
     return Period("half" if period.kind == PeriodKind.HALF_YEAR else "year", period.data_start, period.data_end)
+
+
+def span(start: dt.date, end: dt.date) -> Period:
+    """A review's span (e.g. 01/01/2025–31/10/2026) as one indicators Period, counted as a whole."""
+    return Period("programme", start, end)
+
+
+def _judged_on(period: Judged) -> tuple[int, dt.date]:
+    """The year whose milestone the period is judged against, and the day it is judged on."""
+    if isinstance(period, Period):
+        return period.end.year, period.end
+    return period.year, period.data_end
 
 
 def indicator_elements(*, periods: Sequence[ReportingPeriod], plans: dict[int, Plan]) -> dict[int, Elements]:
     """commune id -> its indicators' data elements over its period's data range."""
-    by_range: dict[Period, list[ReportingPeriod]] = defaultdict(list)
-    for period in periods:
-        by_range[indicator_period(period)].append(period)
+    return commune_elements(ranges=[(p.commune_id, indicator_period(p)) for p in periods], plans=plans)
+
+
+def commune_elements(*, ranges: Sequence[tuple[int, Period]], plans: dict[int, Plan]) -> dict[int, Elements]:
+    """commune id -> its indicators' data elements over its range (one computation per distinct range)."""
+    by_range: dict[Period, list[int]] = defaultdict(list)
+    for commune_id, range_ in ranges:
+        by_range[range_].append(commune_id)
     result: dict[int, Elements] = {}
     for range_, group in by_range.items():
-        communes = tuple(p.commune_id for p in group)
+        communes = tuple(group)
         context = Context(
             issued_on={c: plans[c].issued_on for c in communes if c in plans}, commune_of={}, today=range_.end
         )
@@ -86,23 +112,43 @@ def indicator_elements(*, periods: Sequence[ReportingPeriod], plans: dict[int, P
     return result
 
 
-def results_of(*, targets: Sequence[Target], period: ReportingPeriod, elements: Elements) -> list[TargetResult]:
+def _milestone_for(milestones: dict[int, Milestone], year: int, *, whole_plan: bool) -> Milestone | None:
+    """The year's milestone; for the whole plan, else the last one before it, else the first after it."""
+    if year in milestones or not whole_plan:
+        return milestones.get(year)
+    earlier = [y for y in milestones if y < year]
+    return milestones[max(earlier)] if earlier else milestones[min(milestones)] if milestones else None
+
+
+def results_of(
+    *,
+    targets: Sequence[Target],
+    period: Judged,
+    elements: Elements,
+    end_year: int | None = None,
+    whole_plan: bool = False,
+) -> list[TargetResult]:
     """One row per target with a milestone in the period's year (milestones prefetched), judged as of
-    the data cut-off against the year's milestone."""
+    the data cut-off against the year's milestone. With `whole_plan` (a review over several years),
+    every target is a row, judged against its own milestone when the period's year has none (a
+    later one is "not due yet"); with `end_year`, each row also names that year's milestone (the
+    programme's final target, for the final review)."""
     results = []
-    year_end = dt.date(period.year, 12, 31)
+    year, as_of = _judged_on(period)
     for target in targets:
-        milestone = next((m for m in target.milestones.all() if m.year == period.year), None)
+        milestones = {m.year: m for m in target.milestones.all()}
+        milestone = _milestone_for(milestones, year, whole_plan=whole_plan)
         if milestone is None or target.indicator not in INDICATORS:
             continue
         value = value_of(INDICATORS[target.indicator], elements)
         status = evaluate(
             value=value.value,
             milestone=milestone,
-            start=dt.date(period.year, 1, 1),
-            end=year_end,
-            today=period.data_end,
+            start=dt.date(milestone.year, 1, 1),
+            end=dt.date(milestone.year, 12, 31),
+            today=as_of,
         )
+        last = milestones.get(end_year) if end_year is not None else None
         results.append(
             TargetResult(
                 code=target.code,
@@ -110,17 +156,28 @@ def results_of(*, targets: Sequence[Target], period: ReportingPeriod, elements: 
                 indicator=target.indicator,
                 indicator_label=target.get_indicator_display(),
                 milestone=milestone.label,
+                milestone_year=milestone.year,
                 achieved=value.display,
                 status=Status(status).label,
                 status_key=str(status),
                 value=value.value,
                 target_value=milestone.value,
+                end_milestone=last.label if last is not None else "",
             )
         )
     return results
 
 
-def target_results(*, plan: Plan, period: ReportingPeriod) -> list[TargetResult]:
-    """The period's commune against its plan (targets and milestones prefetched, e.g. by plan_full)."""
-    elements = indicator_elements(periods=[period], plans={period.commune_id: plan})[period.commune_id]
-    return results_of(targets=list(plan.targets.all()), period=period, elements=elements)
+def target_results(
+    *, plan: Plan, period: Judged, whole_plan: bool = False, with_end_target: bool = False
+) -> list[TargetResult]:
+    """The plan's commune over the period against the plan (targets and milestones prefetched, e.g. by
+    plan_full); `whole_plan` and `with_end_target` as in results_of."""
+    elements = commune_elements(ranges=[(plan.commune_id, indicator_period(period))], plans={plan.commune_id: plan})
+    return results_of(
+        targets=list(plan.targets.all()),
+        period=period,
+        elements=elements[plan.commune_id],
+        end_year=plan.end_year if with_end_target else None,
+        whole_plan=whole_plan,
+    )

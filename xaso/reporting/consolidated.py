@@ -38,6 +38,7 @@ from xaso.documents.models import RenderJob
 from xaso.documents.sample import signer_name_for
 from xaso.documents.selectors import render_jobs_readable
 from xaso.documents.services import render_job_request
+from xaso.documents.wording import figure, lower_first
 from xaso.funding.document import funding_section, funding_table
 from xaso.funding.selectors import FundingSummary, funding_communes_readable, funding_summary
 from xaso.indicators.status import Status
@@ -55,6 +56,7 @@ from xaso.reporting.selectors import (
     periods_readable,
     reporting_rates,
 )
+from xaso.reporting.targets_table import targets_table
 from xaso.vi.dates import date_short
 
 BUILDER = "reporting.consolidated"
@@ -81,10 +83,6 @@ class UnitPart:
     figures: Figures
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
-
-
 def _paragraphs(text: str) -> list[str]:
     return [line.strip(" -–•\t") for line in text.splitlines() if line.strip(" -–•\t")]
 
@@ -100,10 +98,6 @@ def _unit_lines(parts: Sequence[UnitPart], field: str) -> tuple[Paragraph, ...]:
         paragraphs.append(Paragraph(text=(Run(text=f"- {part.report.unit.name}: ", bold=True), Run(text=first))))
         paragraphs.extend(Paragraph(text=line) for line in rest)
     return tuple(paragraphs)
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _kinds_total(parts: Sequence[UnitPart]) -> tuple[list[KindCount], KindCount]:
@@ -135,7 +129,7 @@ def _group_section(plan: Plan, parts: Sequence[UnitPart]) -> Section:
         done = [t for t in tasks if t.code in totals]
         count = sum(totals[t.code][0] for t in done)
         summary = (
-            f"Trong kỳ, các đơn vị tổ chức {_number(count)} hoạt động phục vụ {len(done)}/{len(tasks)} nhiệm vụ "
+            f"Trong kỳ, các đơn vị tổ chức {figure(count)} hoạt động phục vụ {len(done)}/{len(tasks)} nhiệm vụ "
             "của nhóm này."
             if done
             else "Trong kỳ, chưa có đơn vị nào ghi nhận hoạt động phục vụ các nhiệm vụ của nhóm này."
@@ -148,7 +142,7 @@ def _group_section(plan: Plan, parts: Sequence[UnitPart]) -> Section:
                     text=(
                         Run(text=f"{task.code}. ", bold=True),
                         Run(text=f"{task.text.rstrip('.')}: "),
-                        Run(text=f"{_number(n)} hoạt động, {_number(people)} lượt người tham gia "),
+                        Run(text=f"{figure(n)} hoạt động, {figure(people)} lượt người tham gia "),
                         Run(text=f"({', '.join(dict.fromkeys(units))}).", italic=True),
                     )
                 )
@@ -158,24 +152,6 @@ def _group_section(plan: Plan, parts: Sequence[UnitPart]) -> Section:
             body.append(Paragraph(text=f"Nhiệm vụ chưa có hoạt động trong kỳ: {', '.join(missing)}.", italic=True))
         groups.append(Section(title=group.get_key_display(), body=tuple(body)))
     return Section(title="Kết quả thực hiện nhiệm vụ, giải pháp", body=tuple(groups))
-
-
-def targets_table(results: Sequence[TargetResult], year: int) -> Table:
-    rows = tuple((n, r.text, r.milestone, r.achieved, r.status) for n, r in enumerate(results, start=1)) or (
-        (None, f"Kế hoạch không đặt chỉ tiêu cho năm {year}.", "", "", ""),
-    )
-    return Table(
-        title=f"Bảng 1. Kết quả thực hiện các chỉ tiêu năm {year}",
-        columns=(
-            Column(title="STT", width=0.8, kind="integer"),
-            Column(title="Chỉ tiêu", width=5),
-            Column(title=f"Mục tiêu năm {year}", width=1.6),
-            Column(title="Kết quả đạt được", width=1.6),
-            Column(title="Đánh giá", width=1.4),
-        ),
-        rows=rows,
-        note="Kết quả tính theo các chỉ số của Xã số (tử số, mẫu số theo danh sách cán bộ, văn bản, nhiệm vụ, dân số thôn và hoạt động đã ghi nhận) đến ngày chốt số liệu của kỳ.",
-    )
 
 
 def kinds_table(parts: Sequence[UnitPart]) -> Table:
@@ -262,7 +238,7 @@ def consolidated_report(
 
     opening = Paragraph(
         text=(
-            f"Thực hiện {plan_ref} về {_lower_first(plan.title)}, {plan.issuer} báo cáo kết quả thực hiện "
+            f"Thực hiện {plan_ref} về {lower_first(plan.title)}, {plan.issuer} báo cáo kết quả thực hiện "
             f"{words} (số liệu từ ngày {period.data_start:%d/%m/%Y} đến ngày {period.data_end:%d/%m/%Y}) như sau:"
         )
     )
@@ -283,15 +259,15 @@ def consolidated_report(
     )
     overview = Paragraph(
         text=(
-            f"Trong kỳ, các đơn vị tổ chức {_number(total.activities)} hoạt động truyền thông với "
-            f"{_number(total.participants)} lượt người tham gia (cán bộ {_number(total.officials)}, học sinh "
-            f"{_number(total.pupils)}, người dân {_number(total.residents)}) và {_number(total.reach)} lượt xem, nghe."
+            f"Trong kỳ, các đơn vị tổ chức {figure(total.activities)} hoạt động truyền thông với "
+            f"{figure(total.participants)} lượt người tham gia (cán bộ {figure(total.officials)}, học sinh "
+            f"{figure(total.pupils)}, người dân {figure(total.residents)}) và {figure(total.reach)} lượt xem, nghe."
         )
     )
     groups = _group_section(plan, approved)
     groups = Section(title=groups.title, body=(overview, kinds_table(approved), *groups.body))
     unit_results = Section(title="Kết quả của các phòng chuyên môn, đơn vị", body=_unit_lines(approved, "results"))
-    table = targets_table(results, period.year)
+    table = targets_table(results, title=f"Bảng 1. Kết quả thực hiện các chỉ tiêu năm {period.year}", year=period.year)
     achieved = Section(
         title="Kết quả thực hiện các chỉ tiêu",
         body=(Paragraph(text=f"Kết quả thực hiện các chỉ tiêu cụ thể năm {period.year} của Kế hoạch:"), table),
@@ -309,7 +285,7 @@ def consolidated_report(
             *((Section(title="Đề xuất khen thưởng", body=commendations),) if commendations else ()),
         ),
     )
-    goals = [f"{_lower_first(r.text.rstrip('.'))} ({r.milestone})" for r in results if r.status_key != Status.ACHIEVED]
+    goals = [f"{lower_first(r.text.rstrip('.'))} ({r.milestone})" for r in results if r.status_key != Status.ACHIEVED]
     next_body: list[Paragraph] = [
         Paragraph(
             text=(

@@ -9,6 +9,7 @@ numbers) is left as a short paragraph for the office to complete in the DOCX.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from xaso.documents.api import (
@@ -29,11 +30,16 @@ from xaso.documents.api import (
 )
 from xaso.documents.builders import Progress
 from xaso.documents.sample import signer_name_for
+from xaso.documents.wording import figure as n
+from xaso.documents.wording import lower_first
 from xaso.funding.document import funding_section, funding_table
+from xaso.indicators.status import Status
 from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full, plans_readable
+from xaso.reporting.achieved import TargetResult, span, target_results
+from xaso.reporting.targets_table import targets_summary, targets_table
 from xaso.reviews.figures import ReviewFigures, review_figures
-from xaso.vi.dates import date_short
+from xaso.vi.dates import date_numeric, date_short
 
 BUILDER = "reviews.programme_review"
 INTERIM, FINAL = "interim", "final"
@@ -43,12 +49,13 @@ ERR_PARAMS = "Tham số của báo cáo sơ kết, tổng kết không hợp l�
 ERR_KIND = "Loại báo cáo phải là sơ kết hoặc tổng kết."
 ERR_PERIOD = "Ngày kết thúc kỳ phải sau ngày bắt đầu."
 ERR_OUTSIDE = "Kỳ sơ kết, tổng kết phải nằm trong thời gian của kế hoạch ({start}–{end})."
-FUNDING_TABLE = "Bảng 2. Kinh phí thực hiện theo nguồn (đồng)"
+TARGETS_TABLE = "Bảng 2. Kết quả thực hiện các chỉ tiêu của Kế hoạch"
+TARGETS_NOTE = (
+    "Kết quả tính theo các chỉ số của Xã số (tử số, mẫu số theo danh sách cán bộ, văn bản, nhiệm vụ, dân số thôn "
+    "và hoạt động đã ghi nhận) trên toàn kỳ {period}, đánh giá so với mốc năm {year} tại ngày {end}."
+)
+FUNDING_TABLE = "Bảng 3. Kinh phí thực hiện theo nguồn (đồng)"
 TO_COMPLETE = "(Phòng Văn hóa - Xã hội bổ sung đánh giá cụ thể trước khi trình ký.)"
-
-
-def n(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}".replace(",", ".")
 
 
 def period_words(start: dt.date, end: dt.date) -> str:
@@ -59,10 +66,6 @@ def period_words(start: dt.date, end: dt.date) -> str:
             else (f"từ ngày {date_short(start)} đến ngày {date_short(end)}")
         )
     return f"giai đoạn {start.year}–{end.year}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 def _activities_table(f: ReviewFigures) -> Table:
@@ -98,6 +101,27 @@ def _villages_table(f: ReviewFigures) -> Table:
             for i, row in enumerate(f.villages.rows, start=1)
         )
         or ((None, "Chưa có thôn nào.", None, None, None, None, None),),
+    )
+
+
+def _targets_table(results: Sequence[TargetResult], f: ReviewFigures, *, end_year: int | None) -> Table:
+    return targets_table(
+        results,
+        title=TARGETS_TABLE,
+        year=f.end.year,
+        achieved_title="Kết quả trong kỳ",
+        end_year=end_year,
+        note=TARGETS_NOTE.format(period=period_words(f.start, f.end), year=f.end.year, end=date_numeric(f.end)),
+    )
+
+
+def _targets(results: Sequence[TargetResult], f: ReviewFigures, *, end_year: int | None) -> Section:
+    return Section(
+        title="Kết quả thực hiện các chỉ tiêu",
+        body=(
+            targets_summary(results, year=f.end.year, as_of=date_numeric(f.end)),
+            _targets_table(results, f, end_year=end_year),
+        ),
     )
 
 
@@ -195,6 +219,7 @@ def programme_review(
     *,
     plan: Plan,
     figures: ReviewFigures,
+    results: Sequence[TargetResult],
     kind: str,
     signer_name: str,
     number: int | None = None,
@@ -209,7 +234,7 @@ def programme_review(
         body=(
             Paragraph(
                 text=(
-                    f"{plan.issuer} đã ban hành {plan_ref} về {_lower_first(plan.title)}; giao "
+                    f"{plan.issuer} đã ban hành {plan_ref} về {lower_first(plan.title)}; giao "
                     f"{plan.reporting_via.name if plan.reporting_via else 'Phòng Văn hóa - Xã hội'} chủ trì, phối hợp "
                     "với các phòng chuyên môn, trường học, doanh nghiệp, các tổ chức chính trị - xã hội và các thôn "
                     "triển khai; kết quả được các đơn vị cập nhật thường xuyên trên hệ thống Xã số."
@@ -236,10 +261,18 @@ def programme_review(
             Section(title="Hạn chế, nguyên nhân", body=(Paragraph(text=TO_COMPLETE, italic=True),)),
         ),
     )
+    end_year = plan.end_year if kind == FINAL else None
     if kind == INTERIM:
+        due = [
+            str(i)
+            for i, r in enumerate(results, start=1)
+            if r.status_key not in (Status.ACHIEVED, Status.NOT_DUE) and r.milestone_year <= figures.end.year
+        ]
         ahead = (
             f"Tiếp tục thực hiện các nhiệm vụ, giải pháp của Kế hoạch đến năm {plan.end_year}; phấn đấu hoàn thành "
-            "các chỉ tiêu còn lại; duy trì tổ công nghệ số cộng đồng, câu lạc bộ trong trường học và các buổi phổ biến "
+            + (f"các chỉ tiêu chưa đạt (số thứ tự {', '.join(due)} tại Bảng 2) và " if due else "")
+            + "các chỉ tiêu của những năm tiếp theo"
+            + "; duy trì tổ công nghệ số cộng đồng, câu lạc bộ trong trường học và các buổi phổ biến "
             "cho doanh nghiệp; sử dụng kinh phí còn lại đúng mục đích."
         )
     else:
@@ -263,6 +296,7 @@ def programme_review(
             Paragraph(text=f"Thực hiện {plan_ref}, {plan.issuer} báo cáo {word.lower()} {period} như sau:"),
             direction,
             _results(figures),
+            _targets(results, figures, end_year=end_year),
             funding_section(figures.funding, table_title=FUNDING_TABLE),
             assessment,
             Section(title="Phương hướng, nhiệm vụ thời gian tới", body=(Paragraph(text=ahead),)),
@@ -282,6 +316,11 @@ def programme_review(
         ),
     )
     annex = (
+        Sheet(
+            title="Chỉ tiêu",
+            heading=f"Kết quả thực hiện các chỉ tiêu {period}",
+            table=_targets_table(results, figures, end_year=end_year),
+        ),
         Sheet(title="Hoạt động", heading=f"Hoạt động truyền thông {period}", table=_activities_table(figures)),
         Sheet(
             title="Tổ công nghệ số",
@@ -326,10 +365,12 @@ def build_programme_review(*, params: dict[str, Any], user: Any, progress: Progr
         raise BuildError(problem)
     progress(20, "Đang tổng hợp số liệu của các đơn vị")
     figures = review_figures(user=user, commune=plan.commune, start=start, end=end)
+    results = target_results(plan=plan, period=span(start, end), whole_plan=True, with_end_target=kind == FINAL)
     progress(70, "Đang soạn báo cáo")
     return programme_review(
         plan=plan,
         figures=figures,
+        results=results,
         kind=kind,
         signer_name=signer_name_for(plan=plan, user=user),
         number=number,
