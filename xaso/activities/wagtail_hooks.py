@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from xaso.activities import admin_views, selectors, services
 from xaso.activities.forms import ActivityForm
 from xaso.activities.models import Activity
+from xaso.backoffice.menu import PermissionMenuItem
 from xaso.units.models import OrgUnit
 from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
 from xaso.units.selectors import units_readable
@@ -134,11 +135,6 @@ class ActivityViewSet(ScopedSnippetViewSet):
         return super().get_queryset(request).select_related("unit").prefetch_related("tasks")
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm("activities.add_activity"))
-
-
 class ActivityGroup(SnippetViewSetGroup):
     items = (ActivityViewSet,)
     menu_icon = "date"
@@ -149,8 +145,12 @@ class ActivityGroup(SnippetViewSetGroup):
     def get_submenu_items(self) -> list[MenuItem]:
         return [
             *super().get_submenu_items(),
-            ImportMenuItem(
-                "Nhập từ tệp Excel", reverse("activities_import"), name="activity-import", icon_name="upload"
+            PermissionMenuItem(
+                "Nhập từ tệp Excel",
+                reverse("activities_import"),
+                permission="activities.add_activity",
+                name="activity-import",
+                icon_name="upload",
             ),
         ]
 

@@ -8,12 +8,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from xaso.backoffice.menu import PermissionMenuItem
 from xaso.documents.admin_views import RenderJobsView
-
-
-class RenderJobsMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm("documents.view_renderjob"))
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +19,11 @@ def register_document_urls() -> list[Any]:
 
 @hooks.register("register_admin_menu_item")
 def register_document_menu_item() -> MenuItem:
-    return RenderJobsMenuItem(
-        "Văn bản theo NĐ 30", reverse("documents_render_jobs"), name="van-ban", icon_name="doc-full", order=260
+    return PermissionMenuItem(
+        "Văn bản theo NĐ 30",
+        reverse("documents_render_jobs"),
+        permission="documents.view_renderjob",
+        name="van-ban",
+        icon_name="doc-full",
+        order=260,
     )

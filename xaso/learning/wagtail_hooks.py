@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from xaso.backoffice.menu import PermissionMenuItem
 from xaso.learning import admin_views, selectors
 from xaso.learning.admin_forms import CourseForm
 from xaso.learning.models import Course
@@ -56,11 +57,6 @@ class CourseViewSet(ScopedSnippetViewSet):
     )
 
 
-class LearnersMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm("learning.view_enrolment"))
-
-
 class LearningGroup(SnippetViewSetGroup):
     items = (CourseViewSet,)
     menu_icon = "doc-full"
@@ -71,8 +67,12 @@ class LearningGroup(SnippetViewSetGroup):
     def get_submenu_items(self) -> list[MenuItem]:
         return [
             *super().get_submenu_items(),
-            LearnersMenuItem(
-                "Học viên và kết quả", reverse("learning_learners"), name="learning-learners", icon_name="group"
+            PermissionMenuItem(
+                "Học viên và kết quả",
+                reverse("learning_learners"),
+                permission="learning.view_enrolment",
+                name="learning-learners",
+                icon_name="group",
             ),
         ]
 

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from xaso.backoffice.menu import PermissionMenuItem
 from xaso.plans import admin_views, selectors
 from xaso.plans.forms import PlanForm, TargetForm, TaskForm, TaskGroupForm
 from xaso.plans.models import Plan, Target, Task, TaskGroup
@@ -154,11 +155,6 @@ class TaskViewSet(ScopedSnippetViewSet):
         return super().get_queryset(request).select_related("group").prefetch_related("task_units__unit")
 
 
-class ImportExportMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm("plans.view_plan"))
-
-
 class PlanGroup(SnippetViewSetGroup):
     items = (PlanViewSet, TargetViewSet, TaskGroupViewSet, TaskViewSet)
     menu_icon = "doc-full-inverse"
@@ -169,9 +165,10 @@ class PlanGroup(SnippetViewSetGroup):
     def get_submenu_items(self) -> list[MenuItem]:
         return [
             *super().get_submenu_items(),
-            ImportExportMenuItem(
+            PermissionMenuItem(
                 "Nhập, xuất tệp kế hoạch",
                 reverse("plans_import_export"),
+                permission="plans.view_plan",
                 name="plan-import-export",
                 icon_name="download",
             ),
