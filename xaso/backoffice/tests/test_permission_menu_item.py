@@ -18,7 +18,9 @@ SIDEBAR = re.compile(r'<script id="wagtail-sidebar-props" type="application/json
 
 def menu_names(client: Any) -> set[str]:
     """The names of every item of the sidebar the person is shown, submenus included."""
-    props = json.loads(SIDEBAR.search(client.get("/quan-tri/").content.decode()).group(1))
+    found = SIDEBAR.search(client.get("/quan-tri/").content.decode())
+    assert found is not None, "không thấy thanh menu bên trái"
+    props = json.loads(found.group(1))
     names: set[str] = set()
 
     def walk(node: Any) -> None:
