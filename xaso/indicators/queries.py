@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Model, Q, QuerySet, Sum
 
 from xaso.activities.models import PUBLICATION_KINDS, Activity, ActivityMonth, ActivityStatus
+from xaso.indicators import sql
 from xaso.indicators.periods import Period
 from xaso.registers.models import GuidingDocument, Person, ScienceTask, VillageProfile
 
@@ -77,19 +78,29 @@ class Month:
 MONTH_FIELDS = tuple(Month.__dataclass_fields__)
 
 
-def _tallies(where: Where, *, start: dt.date, end: dt.date) -> QuerySet[ActivityMonth]:
-    rows = ActivityMonth.objects.filter(commune_id__in=where.commune_ids, month__gte=start, month__lte=end)
-    return rows.filter(unit_id=where.unit_id) if where.unit_id else rows
+def _tally_read(
+    select: str, where: Where, *, start: dt.date, end: dt.date, group_by: str, params: list[Any]
+) -> list[Any]:
+    """Rows of the monthly tally of `where` between two months, in SQL (see xaso.indicators.sql)."""
+    statement = f"SELECT {select} FROM {sql.table(ActivityMonth)} WHERE commune_id IN ({sql.marks(where.commune_ids)}) AND month >= %s AND month <= %s"  # noqa: S608
+    params = [*params, *where.commune_ids, sql.day(start), sql.day(end)]
+    if where.unit_id:
+        statement += " AND unit_id = %s"
+        params.append(where.unit_id)
+    if group_by:
+        statement += f" GROUP BY {group_by}"
+    return sql.fetch(statement, params)
 
 
 def activity_months(where: Where, *, start: dt.date, end: dt.date) -> dict[int, dict[dt.date, Month]]:
     """key -> first day of month -> counts of that month, read from the monthly tally."""
-    tallies = _tallies(where, start=start.replace(day=1), end=end).order_by()
     if where.by_unit:
         # The tally's own grain: one row per unit and month, nothing to add up in SQL.
-        rows = tallies.values_list("unit_id", "month", *MONTH_FIELDS)
+        select, group_by = ", ".join(["unit_id", "month", *MONTH_FIELDS]), ""
     else:
-        rows = tallies.values_list(where.key, "month").annotate(*(Sum(name) for name in MONTH_FIELDS))
+        select = ", ".join([where.key, "month", *(f"SUM({name})" for name in MONTH_FIELDS)])
+        group_by = f"{where.key}, month"
+    rows = _tally_read(select, where, start=start.replace(day=1), end=end, group_by=group_by, params=[])
     result: dict[int, dict[dt.date, Month]] = defaultdict(dict)
     for key, month, *counts in rows:
         result[key][_as_date(month)] = Month(*(int(value or 0) for value in counts))
@@ -101,14 +112,18 @@ def unit_totals(
 ) -> dict[int, tuple[Month, list[int]]]:
     """unit -> (counts over `period`: its contribution; residents met in each of `residents_in`)."""
     spans = [period, *residents_in]
-    in_period = Q(month__gte=period.start, month__lte=period.end)
-    sums = [Sum(name, filter=in_period) for name in MONTH_FIELDS]
-    sums += [Sum("residents", filter=Q(month__gte=p.start, month__lte=p.end)) for p in residents_in]
-    rows = (
-        _tallies(where, start=min(p.start for p in spans), end=max(p.end for p in spans))
-        .order_by()
-        .values_list("unit_id")
-        .annotate(**{f"s{index}": total for index, total in enumerate(sums)})
+    within = "FILTER (WHERE month >= %s AND month <= %s)"
+    sums = [f"SUM({name}) {within}" for name in MONTH_FIELDS] + [f"SUM(residents) {within}" for _ in residents_in]
+    params: list[Any] = []
+    for span in [period] * len(MONTH_FIELDS) + list(residents_in):
+        params += [sql.day(span.start), sql.day(span.end)]
+    rows = _tally_read(
+        ", ".join(["unit_id", *sums]),
+        where,
+        start=min(p.start for p in spans),
+        end=max(p.end for p in spans),
+        group_by="unit_id",
+        params=params,
     )
     size = len(MONTH_FIELDS)
     return {
@@ -133,7 +148,10 @@ def broadcast_months(commune_ids: Sequence[int], *, start: dt.date, end: dt.date
     return result
 
 
-def _as_date(value: dt.date | dt.datetime) -> dt.date:
+def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
+    # SQLite returns a computed date (MIN over a column) as text; PostgreSQL as a date.
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
     return value.date() if isinstance(value, dt.datetime) else value
 
 
@@ -152,34 +170,25 @@ def people(where: Where, *, ends: Sequence[dt.date]) -> dict[int, People]:
     """Registered officials per key, and how many were informed / trained by each date in `ends`.
 
     One scan of the people registry: the first attendance, training and acknowledgement of
-    each person are kept on the row by the services (registers.models.Person)."""
-    rows = Person.objects.filter(commune_id__in=where.commune_ids, is_active=True)
+    each person are kept on the row by the services (registers.models.Person). In SQL for the
+    same reason as the tally reads."""
+    informed = "COUNT(*) FILTER (WHERE first_attended_on <= %s OR first_acknowledged_on <= %s OR first_course_informed_on <= %s)"
+    trained = (
+        "COUNT(*) FILTER (WHERE is_communication_officer AND (first_trained_on <= %s OR first_course_trained_on <= %s))"
+    )
+    select = [where.key, "COUNT(*)", "COUNT(*) FILTER (WHERE is_communication_officer)"]
+    params: list[Any] = []
+    for end in ends:
+        select += [informed, trained]
+        params += [sql.day(end)] * 5
+    statement = f"SELECT {', '.join(select)} FROM {sql.table(Person)} WHERE is_active AND commune_id IN ({sql.marks(where.commune_ids)})"  # noqa: S608
+    params += where.commune_ids
     if where.unit_id:
-        rows = rows.filter(unit_id=where.unit_id)
-    counts = {
-        "registered": Count("pk"),
-        "officers": Count("pk", filter=Q(is_communication_officer=True)),
-    }
-    for index, end in enumerate(ends):
-        counts[f"informed_{index}"] = Count(
-            "pk",
-            filter=Q(first_attended_on__lte=end)
-            | Q(first_acknowledged_on__lte=end)
-            | Q(first_course_informed_on__lte=end),
-        )
-        counts[f"trained_{index}"] = Count(
-            "pk",
-            filter=Q(is_communication_officer=True)
-            & (Q(first_trained_on__lte=end) | Q(first_course_trained_on__lte=end)),
-        )
+        statement += " AND unit_id = %s"
+        params.append(where.unit_id)
     result = {}
-    for row in rows.order_by().values(where.key).annotate(**counts):
-        result[row[where.key]] = People(
-            registered=row["registered"],
-            officers=row["officers"],
-            informed=[row[f"informed_{i}"] for i in range(len(ends))],
-            trained=[row[f"trained_{i}"] for i in range(len(ends))],
-        )
+    for key, registered, officers, *counts in sql.fetch(f"{statement} GROUP BY {where.key}", params):
+        result[key] = People(registered=registered, officers=officers, informed=counts[0::2], trained=counts[1::2])
     return result
 
 
@@ -190,21 +199,6 @@ def people(where: Where, *, ends: Sequence[dt.date]) -> dict[int, People]:
 class Provided:
     listed: list[int] = field(default_factory=list)  # per period end
     provided: list[int] = field(default_factory=list)
-
-
-def _first_publications(where: Where, through: Any, item: str) -> dict[tuple[int, int], dt.date]:
-    key, item_field = f"activity__{where.key}", f"{item}_id"
-    # Filtered on the list's side: the planner starts from a few dozen items per commune and
-    # follows their links, instead of reading every activity of the communes.
-    rows = through.objects.filter(
-        **{f"{item}__commune_id__in": where.commune_ids},
-        activity__status=RECORDED,
-        activity__kind__in=PUBLICATION_KINDS,
-    )
-    if where.unit_id:
-        rows = rows.filter(activity__unit_id=where.unit_id)
-    firsts = rows.order_by().values(key, item_field).annotate(first=Min("activity__date_start"))
-    return {(row[key], row[item_field]): row["first"] for row in firsts}
 
 
 def _provided(
@@ -232,49 +226,63 @@ def _provided(
     return result
 
 
-def _first_publication(where: Where, through: Any, item: str) -> Subquery:
-    """The date an item (a document, a science task) was first published, for one item row."""
-    links = through.objects.filter(
-        **{f"{item}_id": OuterRef("pk")}, activity__status=RECORDED, activity__kind__in=PUBLICATION_KINDS
-    )
-    if where.unit_id:
-        links = links.filter(activity__unit_id=where.unit_id)
-    return Subquery(links.order_by("activity__date_start").values("activity__date_start")[:1])
+@dataclass(frozen=True)
+class ItemList:
+    """A register whose items count once published: guiding documents, state-funded science tasks."""
+
+    items: type[Model]
+    through: Any  # the activities' link table to the items
+    item: str  # the link table's column for the item, without "_id"
+    since: str  # the item's column holding when it starts to count
+    condition: str = ""  # more SQL on the item row `i`, if only some items count
 
 
-def _list_items(
-    where: Where, items: QuerySet[Any], *, through: Any, item: str, since: str
-) -> tuple[list[tuple[int, int, dt.date]], dict[tuple[int, int], dt.date]]:
-    """Items with the date they count from; and when each key first published each item."""
+def _list_items(where: Where, register: ItemList) -> tuple[list[tuple[int, int, Any]], dict[tuple[int, int], dt.date]]:
+    """Items with the date they count from; and when each key first published each item (SQL)."""
+    kinds = sorted(PUBLICATION_KINDS)
+    published = f"a.status = %s AND a.kind IN ({sql.marks(kinds)})" + (" AND a.unit_id = %s" if where.unit_id else "")
+    published_params = [RECORDED, *kinds, *([where.unit_id] if where.unit_id else [])]
+    links = f"{sql.table(register.through)} t JOIN {sql.table(Activity)} a ON a.id = t.activity_id"
+    in_communes = f"i.commune_id IN ({sql.marks(where.commune_ids)}){register.condition}"
     if where.by_unit:
-        listed = list(items.values_list("pk", "commune_id", since))
-        return listed, _first_publications(where, through, item)
-    rows = list(
-        items.annotate(first=_first_publication(where, through, item)).values_list("pk", "commune_id", since, "first")
+        listed = sql.fetch(
+            f"SELECT i.id, i.commune_id, i.{register.since} FROM {sql.table(register.items)} i WHERE {in_communes}",  # noqa: S608
+            where.commune_ids,
+        )
+        firsts = sql.fetch(
+            f"SELECT a.unit_id, t.{register.item}_id, MIN(a.date_start) FROM {links}"  # noqa: S608
+            f" JOIN {sql.table(register.items)} i ON i.id = t.{register.item}_id"
+            f" WHERE {published} AND {in_communes} GROUP BY a.unit_id, t.{register.item}_id",
+            [*published_params, *where.commune_ids],
+        )
+        return [tuple(row) for row in listed], {(unit, pk): _as_date(first) for unit, pk, first in firsts}
+    rows = sql.fetch(
+        f"SELECT i.id, i.commune_id, i.{register.since},"  # noqa: S608
+        f" (SELECT MIN(a.date_start) FROM {links} WHERE t.{register.item}_id = i.id AND {published})"
+        f" FROM {sql.table(register.items)} i WHERE {in_communes}",
+        [*published_params, *where.commune_ids],
     )
-    return [(pk, c, s) for pk, c, s, _ in rows], {(c, pk): first for pk, c, _, first in rows if first}
+    return [(pk, c, s) for pk, c, s, _ in rows], {(c, pk): _as_date(first) for pk, c, _, first in rows if first}
+
+
+DOCUMENTS = ItemList(GuidingDocument, Activity.guiding_documents.through, item="guidingdocument", since="issued_on")
+SCIENCE_TASKS = ItemList(
+    ScienceTask,
+    Activity.science_tasks.through,
+    item="sciencetask",
+    since="start_year",
+    condition=" AND NOT i.is_state_secret",  # secret tasks are never communicated
+)
 
 
 def documents(where: Where, *, ends: Sequence[dt.date], commune_of: dict[int, int]) -> dict[int, Provided]:
-    items, firsts = _list_items(
-        where,
-        GuidingDocument.objects.filter(commune_id__in=where.commune_ids),
-        through=Activity.guiding_documents.through,
-        item="guidingdocument",
-        since="issued_on",
-    )
+    items, firsts = _list_items(where, DOCUMENTS)
     return _provided(where, ends=ends, items=items, firsts=firsts, commune_of=commune_of)
 
 
 def science_tasks(where: Where, *, ends: Sequence[dt.date], commune_of: dict[int, int]) -> dict[int, Provided]:
-    listed, firsts = _list_items(
-        where,
-        ScienceTask.objects.filter(commune_id__in=where.commune_ids, is_state_secret=False),
-        through=Activity.science_tasks.through,
-        item="sciencetask",
-        since="start_year",
-    )
-    items = [(pk, commune_id, dt.date(start, 1, 1)) for pk, commune_id, start in listed]  # type: ignore[arg-type]
+    listed, firsts = _list_items(where, SCIENCE_TASKS)
+    items = [(pk, commune_id, dt.date(start, 1, 1)) for pk, commune_id, start in listed]
     return _provided(where, ends=ends, items=items, firsts=firsts, commune_of=commune_of)
 
 

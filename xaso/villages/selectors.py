@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db import connection
+from django.db.models import Q, QuerySet
 
 from xaso.plans.models import Plan, Task, TaskGroupKey
 from xaso.registers.models import VillageProfile
@@ -125,47 +127,59 @@ def _share(count: int | None, households: int | None) -> int | None:
     return round(count * 100 / households)
 
 
+# In SQL because the programme dashboard reads it on every view and the ORM's subqueries cost
+# more to build than to run; plain SQL shared by SQLite and PostgreSQL.
+FIGURES_SQL = """
+SELECT u.id, p.households,
+  (SELECT COUNT(*) FROM {members} m WHERE m.village_id = u.id AND m.is_active),
+  (SELECT COUNT(*) FROM {visits} v WHERE v.village_id = u.id AND v.date >= %s AND v.date <= %s),
+  (SELECT SUM(v.households_helped) FROM {visits} v WHERE v.village_id = u.id AND v.date >= %s AND v.date <= %s),
+  s.ecommerce_households, s.cashless_households, s.month
+FROM {units} u
+LEFT JOIN {profiles} p ON p.unit_id = u.id
+LEFT JOIN {snapshots} s ON s.village_id = u.id
+  AND s.month = (SELECT MAX(l.month) FROM {snapshots} l WHERE l.village_id = u.id AND l.month <= %s)
+WHERE u.id IN ({ids})
+"""
+
+
+def _figures_rows(ids: list[int], *, start: dt.date, end: dt.date) -> dict[int, tuple[Any, ...]]:
+    adapt = connection.ops.adapt_datefield_value
+    sql = FIGURES_SQL.format(
+        members=TeamMember._meta.db_table,
+        visits=SupportVisit._meta.db_table,
+        units=OrgUnit._meta.db_table,
+        profiles=VillageProfile._meta.db_table,
+        snapshots=HouseholdSnapshot._meta.db_table,
+        ids=", ".join(["%s"] * len(ids)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [adapt(start), adapt(end), adapt(start), adapt(end), adapt(end), *ids])
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
 def villages_figures(*, villages: list[OrgUnit], start: dt.date, end: dt.date) -> list[VillageFigures]:
-    """Each village's figures between `start` and `end` (inclusive), in four queries.
+    """Each village's figures between `start` and `end` (inclusive), in one query.
 
     The household counts are those of the latest month recorded up to `end`: they describe how
     many households sell online or pay without cash, not how many started in the period."""
-    ids = [village.pk for village in villages]
-    households = dict(VillageProfile.objects.filter(unit_id__in=ids).values_list("unit_id", "households"))
-    members = dict(
-        TeamMember.objects.filter(village_id__in=ids, is_active=True)
-        .values("village_id")
-        .annotate(n=Count("pk"))
-        .values_list("village_id", "n")
-    )
-    visits = {
-        row["village_id"]: row
-        for row in SupportVisit.objects.filter(village_id__in=ids, date__gte=start, date__lte=end)
-        .values("village_id")
-        .annotate(n=Count("pk"), helped=Sum("households_helped"))
-    }
-    latest: dict[int, HouseholdSnapshot] = {}
-    for snapshot in HouseholdSnapshot.objects.filter(village_id__in=ids, month__lte=end).order_by(
-        "village_id", "month"
-    ):
-        latest[snapshot.village_id] = snapshot
-    rows = []
+    rows = _figures_rows([village.pk for village in villages], start=start, end=end) if villages else {}
+    figures = []
     for village in villages:
-        last = latest.get(village.pk)
-        visit = visits.get(village.pk, {})
-        rows.append(
+        households, n_members, n_visits, helped, ecommerce, cashless, as_of = rows.get(village.pk, (None,) * 7)
+        figures.append(
             VillageFigures(
                 village=village,
-                households=households.get(village.pk) or None,
-                members=members.get(village.pk, 0),
-                visits=visit.get("n", 0),
-                households_helped=visit.get("helped") or 0,
-                ecommerce=last.ecommerce_households if last else None,
-                cashless=last.cashless_households if last else None,
-                as_of=last.month if last else None,
+                households=households or None,
+                members=n_members or 0,
+                visits=n_visits or 0,
+                households_helped=helped or 0,
+                ecommerce=ecommerce,
+                cashless=cashless,
+                as_of=as_of,
             )
         )
-    return rows
+    return figures
 
 
 @dataclass
