@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import platform
 import statistics
@@ -34,6 +35,8 @@ os.environ.setdefault("XASO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 import django  # noqa: E402
 
 django.setup()
+# As the web server does once the application is loaded (xaso/wsgi.py).
+gc.freeze()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
