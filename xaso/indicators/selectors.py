@@ -7,6 +7,7 @@ activities or people (tests assert it; bench/ measures it at two scales).
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -55,9 +56,15 @@ def plan_for(*, commune: OrgUnit) -> Plan | None:
     targets = list(
         Target.objects.filter(plan__commune=commune, plan__is_active=True)
         .select_related("plan")
-        .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")))
         .order_by("-plan__issued_on", "-plan_id", "sort_order", "pk")
     )
+    # Read directly rather than prefetched: the clustered relation's prefetch clones a queryset
+    # per target, which costs the dashboard more than the query itself.
+    by_target: dict[int, list[Milestone]] = defaultdict(list)
+    for milestone in Milestone.objects.filter(target__in=[t.pk for t in targets]).order_by("target_id", "year"):
+        by_target[milestone.target_id].append(milestone)
+    for target in targets:
+        target._xaso_milestones = by_target[target.pk]
     if targets:
         plan = targets[0].plan
     else:
@@ -114,7 +121,8 @@ class TargetProgress:
 
 def evaluation_period(target: Target, *, year_value: int) -> tuple[Period, Milestone | None]:
     """The year a target is judged on when looking at `year_value`, and that year's milestone."""
-    milestones = list(target.milestones.all())
+    loaded: list[Milestone] | None = getattr(target, "_xaso_milestones", None)
+    milestones = loaded if loaded is not None else list(target.milestones.all())
     if not milestones:
         return year(year_value), None
     chosen = next((m for m in milestones if m.year == year_value), None)
