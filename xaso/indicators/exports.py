@@ -98,7 +98,7 @@ def dashboard_tables(dashboard: Dashboard) -> list[Table]:
         "nhiem-vu",
         "Nhiệm vụ chưa có hoạt động",
         ["Mã nhiệm vụ", "Nhóm", "Nội dung"],
-        [[t.code, t.group.get_key_display(), t.text] for t in dashboard.idle_tasks],
+        [[t.code, t.group, t.text] for t in dashboard.idle_tasks],
     )
     counts = Table(
         "chi-so",

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from xaso.activities.models import Activity, ActivityStatus
-from xaso.indicators import queries
+from xaso.indicators import queries, sql
 from xaso.indicators.definitions import INDICATORS, Indicator
 from xaso.indicators.elements import Context, Elements, Value, compute, value_of
 from xaso.indicators.periods import Period, periods_of, programme, year
 from xaso.indicators.status import Status, evaluate, goal
-from xaso.plans.models import IndicatorKey, Milestone, Plan, Target, Task
+from xaso.plans.models import IndicatorKey, Milestone, Plan, Target, Task, TaskGroup, TaskGroupKey, TaskUnit
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import UserLike, communes_readable, scope_for
 from xaso.villages.selectors import VillageFigures, villages_figures
@@ -189,7 +189,7 @@ class Dashboard:
     activity_values: list[Value]
     months: list[tuple[dt.date, queries.Month]]
     units: list[UnitRow]
-    idle_tasks: list[Task]
+    idle_tasks: list[IdleTask]
     recent: list[Activity]
     elements: Elements = field(default_factory=dict)
     # The village teams' figures over the period (villages in scope only; empty otherwise).
@@ -271,19 +271,38 @@ def programme_dashboard(*, user: UserLike, unit: OrgUnit, period: Period | None,
     )
 
 
-def idle_tasks(*, plan: Plan, unit: OrgUnit) -> list[Task]:
-    """Tasks with no recorded activity yet: of the whole plan, or those the unit leads or coordinates."""
-    served = Activity.tasks.through.objects.filter(task_id=OuterRef("pk"), activity__status=ActivityStatus.RECORDED)
-    tasks = Task.objects.filter(plan=plan)
-    if unit.kind != UnitKind.COMMUNE:
-        served = served.filter(activity__unit_id=unit.pk)
-        tasks = tasks.filter(task_units__unit=unit).distinct()
-    return list(
-        tasks.annotate(served=Exists(served))
-        .filter(served=False)
-        .select_related("group")
-        .order_by("group__number", "sort_order", "pk")
+@dataclass(frozen=True)
+class IdleTask:
+    code: str
+    text: str
+    group: str  # the task group's name
+
+
+IDLE_TASKS_SQL = """
+SELECT t.code, t.text, g.key FROM {tasks} t JOIN {groups} g ON g.id = t.group_id
+WHERE t.plan_id = %s{for_unit} AND NOT EXISTS (
+  SELECT 1 FROM {links} l JOIN {activities} a ON a.id = l.activity_id
+  WHERE l.task_id = t.id AND a.status = %s{by_unit})
+ORDER BY g.number, t.sort_order, t.id
+"""
+FOR_UNIT = " AND EXISTS (SELECT 1 FROM {task_units} u WHERE u.task_id = t.id AND u.unit_id = %s)"
+
+
+def idle_tasks(*, plan: Plan, unit: OrgUnit) -> list[IdleTask]:
+    """Tasks with no recorded activity yet: of the whole plan, or those the unit leads or coordinates.
+
+    In SQL (see xaso.indicators.sql): asked on every dashboard view, answered from an index."""
+    is_commune = unit.kind == UnitKind.COMMUNE
+    statement = IDLE_TASKS_SQL.format(
+        tasks=sql.table(Task),
+        groups=sql.table(TaskGroup),
+        links=sql.table(Activity.tasks.through),
+        activities=sql.table(Activity),
+        for_unit="" if is_commune else FOR_UNIT.format(task_units=sql.table(TaskUnit)),
+        by_unit="" if is_commune else " AND a.unit_id = %s",
     )
+    params = [plan.pk, ActivityStatus.RECORDED] if is_commune else [plan.pk, unit.pk, ActivityStatus.RECORDED, unit.pk]
+    return [IdleTask(code, text, TaskGroupKey(key).label) for code, text, key in sql.fetch(statement, params)]
 
 
 # -- one indicator, explained, with each unit's share ----------------------------------------------------
