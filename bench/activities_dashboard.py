@@ -55,6 +55,7 @@ from xaso.units.models import OrgUnit, Role, UnitKind  # noqa: E402
 from xaso.units.services import membership_grant  # noqa: E402
 
 TODAY = dt.date(2029, 12, 31)
+TARGET_SCALE = 1_000_000  # issue 3: "at least 1 million activities"
 YEAR = 2029
 SCALES = (
     # 12 units: offices, schools and two villages per commune, so both scales run every query.
@@ -193,7 +194,8 @@ def machine() -> str:
 def indexes() -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE tablename = %s ORDER BY indexname", [Activity._meta.db_table]
+            "SELECT indexdef FROM pg_indexes WHERE tablename IN (%s, %s) ORDER BY tablename, indexname",
+            [Activity._meta.db_table, Activity.tasks.through._meta.db_table],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -242,6 +244,13 @@ def report(results: list[dict[str, object]], runs: int) -> str:
     for r in results:
         scale = r["scale"]
         assert isinstance(scale, Scale)
+        if scale.activities < TARGET_SCALE:
+            lines.append(
+                f"- {scale.activities:,} activities: for the query counts only; the time target is set at "
+                f"the issue's scale (at least {TARGET_SCALE:,} activities), where a commune's baseline reads "
+                "its ~15,000 rows rather than ~1,000."
+            )
+            continue
         t = {k: float(v) for k, v in r.items() if k.startswith("t_")}  # type: ignore[arg-type]
         for name, ratio in (
             ("commune dashboard", t["t_dashboard"] / t["t_commune_base"]),
@@ -249,7 +258,7 @@ def report(results: list[dict[str, object]], runs: int) -> str:
         ):
             verdict = "met" if ratio <= 3 else "NOT met"
             lines.append(f"- {scale.activities:,} activities, {name}: {ratio:.2f}× the grouped count — ≤ 3× {verdict}.")
-    lines += ["", "Indexes on the activity table during the run:", ""]
+    lines += ["", "Indexes on the activity table and its link to the plan's tasks during the run:", ""]
     lines += [f"- `{definition}`" for definition in indexes()]
     return "\n".join(lines) + "\n"
 
