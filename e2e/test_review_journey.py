@@ -46,3 +46,8 @@ def test_the_owner_generates_the_interim_review_and_downloads_it(demo, page: Pag
     assert f"Sơ kết giai đoạn 2025–{today.year} thực hiện Kế hoạch số 33/KH-UBND" in text
     assert "buổi phổ biến Nghị quyết, cơ chế, chính sách" in text
     assert "Tổng dự toán được giao" in text
+    # The plan's targets against the commune's indicators: a numbered section with its table.
+    assert "III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" in text
+    assert "Bảng 2. Kết quả thực hiện các chỉ tiêu của Kế hoạch" in text
+    headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    assert ["STT", "Chỉ tiêu", f"Mục tiêu năm {today.year}", "Kết quả trong kỳ", "Đánh giá"] in headers

@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
+from xaso.funding import dashboard as dashboard_panels
 from xaso.funding import selectors, views
 from xaso.funding.forms import BudgetLineForm, SpendingForm
 from xaso.funding.models import BudgetLine, Spending
@@ -151,13 +152,4 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
 
 @hooks.register("programme_dashboard_panels")
 def funding_dashboard_panel(*, request: HttpRequest, dashboard: Any) -> dict[str, Any] | None:
-    """Funding over the dashboard's period, for those who read the commune's funding."""
-    if (
-        not dashboard.is_commune
-        or not selectors.funding_communes_readable(user=request.user).filter(pk=dashboard.commune.pk).exists()
-    ):
-        return None
-    period = dashboard.period
-    user = request.user
-    summary = selectors.funding_summary(user=user, commune=dashboard.commune, start=period.start, end=period.end)
-    return {"template": "funding/admin/dashboard_panel.html", "summary": summary, "period": period}
+    return dashboard_panels.funding_panel(user=request.user, dashboard=dashboard)

@@ -17,6 +17,7 @@ from xaso.indicators import charts, exports
 from xaso.indicators.definitions import INDICATORS
 from xaso.indicators.periods import Period, parse_period
 from xaso.indicators.selectors import (
+    Dashboard,
     dashboard_unit_default,
     dashboard_units,
     indicator_detail,
@@ -118,14 +119,19 @@ class DashboardView(TitledMixin, TemplateView):
         context["province_link"] = (
             bool(scope_for(user=self.request.user).viewed_province_paths) or self.request.user.is_superuser
         )
-        # Other apps add a panel (reporting: reporting and on-time rates) without this app knowing them:
-        # a `programme_dashboard_panels` hook returns None or {"template": ..., **context}.
-        context["extra_panels"] = [
-            panel
-            for hook in hooks.get_hooks("programme_dashboard_panels")
-            if (panel := hook(request=self.request, dashboard=dashboard))
-        ]
+        context["extra_panels"] = extra_panels(self.request, dashboard)
         return context
+
+
+def extra_panels(request: HttpRequest, dashboard: Dashboard) -> list[dict[str, Any]]:
+    """Other apps add a panel (reporting rates, schools and enterprises, funding) without this app
+    knowing them: a `programme_dashboard_panels` hook returns None or {"template": ..., **context},
+    with an optional "tables" (exports.Table) that the downloads add after the dashboard's own."""
+    return [
+        panel
+        for hook in hooks.get_hooks("programme_dashboard_panels")
+        if (panel := hook(request=request, dashboard=dashboard))
+    ]
 
 
 def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -135,7 +141,10 @@ def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     )
     if dashboard is None:
         raise Http404("Xã chưa có kế hoạch đang thực hiện.")
-    tables = exports.dashboard_tables(dashboard)
+    tables = [
+        *exports.dashboard_tables(dashboard),
+        *(table for panel in extra_panels(request, dashboard) for table in panel.get("tables", ())),
+    ]
     name = f"bang-dieu-hanh-{unit.code}-{dashboard.period.key}"
     if fmt == "xlsx":
         response = HttpResponse(exports.to_xlsx(tables), content_type=XLSX)

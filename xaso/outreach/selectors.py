@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TypeVar
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 from django.db.models import Count, Model, Q, QuerySet, Sum
 
@@ -121,54 +123,85 @@ class OutreachFigures:
         return self.contests + self.forums + self.idea_events
 
 
-def outreach_figures(*, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date) -> OutreachFigures:
-    """Schools' and enterprises' figures of a commune between `start` and `end`, as the person may read
-    them (five queries). Clubs count as they stand now; the rest by date."""
-    clubs = (
-        clubs_readable(user=user)
-        .filter(commune=commune, is_active=True)
-        .aggregate(n=Count("pk"), members=Sum("members_count"))
+def outreach_total(rows: Iterable[OutreachFigures]) -> OutreachFigures:
+    rows = list(rows)
+    return OutreachFigures(**{f.name: sum(getattr(row, f.name) for row in rows) for f in fields(OutreachFigures)})
+
+
+def outreach_by_unit(
+    *, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date, unit: OrgUnit | None = None
+) -> dict[int, OutreachFigures]:
+    """unit id -> the schools' and enterprises' figures the unit recorded between `start` and `end`, as
+    the person may read them (five grouped queries whatever the number of units). Clubs count as they
+    stand now; the rest by date. With `unit`, only that unit's: its clubs, events and sessions, and the
+    models and initiatives it showcased or was showcased in (an enterprise), under its own id."""
+
+    def own(rows: QuerySet[M], field: str = "unit") -> QuerySet[M]:
+        return rows if unit is None else rows.filter(**{field: unit})
+
+    showcases = showcases_readable(user=user).filter(commune=commune, date__gte=start, date__lte=end)
+    if unit is not None:
+        showcases = showcases.filter(Q(unit=unit) | Q(enterprise=unit))
+    found: dict[int, dict[str, int]] = defaultdict(dict)
+
+    def put(rows: Any, key: str, **names: str) -> None:
+        for row in rows:
+            entry = found[unit.pk if unit is not None else row[key]]
+            for name, column in names.items():
+                entry[name] = entry.get(name, 0) + int(row[column] or 0)
+
+    put(
+        own(clubs_readable(user=user).filter(commune=commune, is_active=True))
+        .values("unit_id")
+        .annotate(n=Count("pk"), members=Sum("members_count"))
+        .order_by(),
+        "unit_id",
+        clubs="n",
+        club_members="members",
     )
-    sessions = (
-        club_sessions_readable(user=user)
-        .filter(commune=commune, date__gte=start, date__lte=end)
-        .aggregate(n=Count("pk"), pupils=Sum("pupils"))
+    put(
+        own(club_sessions_readable(user=user).filter(commune=commune, date__gte=start, date__lte=end), "club__unit")
+        .values("club__unit_id")
+        .annotate(n=Count("pk"), pupils=Sum("pupils"))
+        .order_by(),
+        "club__unit_id",
+        club_sessions="n",
+        club_pupils="pupils",
     )
-    events = {
-        row["kind"]: row
-        for row in school_events_readable(user=user)
-        .filter(commune=commune, date_start__gte=start, date_start__lte=end)
-        .values("kind")
+    events = (
+        own(school_events_readable(user=user).filter(commune=commune, date_start__gte=start, date_start__lte=end))
+        .values("unit_id", "kind")
         .annotate(n=Count("pk"), pupils=Sum("pupils"), entries=Sum("entries"), awards=Sum("awards"))
-    }
-    enterprise = (
-        enterprise_sessions_readable(user=user)
-        .filter(commune=commune, date__gte=start, date__lte=end)
-        .aggregate(n=Count("pk"), enterprises=Sum("enterprises"), participants=Sum("participants"))
+        .order_by()
     )
-    showcases = (
-        showcases_readable(user=user)
-        .filter(commune=commune, date__gte=start, date__lte=end)
-        .aggregate(n=Count("pk"), on_portal=Count("pk", filter=Q(article__live=True)))
+    kinds = {SchoolEventKind.CONTEST: "contests", SchoolEventKind.FORUM: "forums", SchoolEventKind.IDEAS: "idea_events"}
+    for kind, name in kinds.items():
+        put([row for row in events if row["kind"] == kind], "unit_id", **{name: "n"})
+    put(events, "unit_id", event_pupils="pupils", entries="entries", awards="awards")
+    put(
+        own(enterprise_sessions_readable(user=user).filter(commune=commune, date__gte=start, date__lte=end))
+        .values("unit_id")
+        .annotate(n=Count("pk"), enterprises=Sum("enterprises"), participants=Sum("participants"))
+        .order_by(),
+        "unit_id",
+        enterprise_sessions="n",
+        enterprises_reached="enterprises",
+        enterprise_participants="participants",
     )
+    put(
+        showcases.values("unit_id")
+        .annotate(n=Count("pk"), on_portal=Count("pk", filter=Q(article__live=True)))
+        .order_by(),
+        "unit_id",
+        showcases="n",
+        showcases_on_portal="on_portal",
+    )
+    return {unit_id: OutreachFigures(**entry) for unit_id, entry in found.items()}
 
-    def event(kind: str, key: str = "n") -> int:
-        return int(events.get(kind, {}).get(key) or 0)
 
-    return OutreachFigures(
-        clubs=clubs["n"] or 0,
-        club_members=clubs["members"] or 0,
-        club_sessions=sessions["n"] or 0,
-        club_pupils=sessions["pupils"] or 0,
-        contests=event(SchoolEventKind.CONTEST),
-        forums=event(SchoolEventKind.FORUM),
-        idea_events=event(SchoolEventKind.IDEAS),
-        event_pupils=sum(event(kind, "pupils") for kind in SchoolEventKind),
-        entries=sum(event(kind, "entries") for kind in SchoolEventKind),
-        awards=sum(event(kind, "awards") for kind in SchoolEventKind),
-        enterprise_sessions=enterprise["n"] or 0,
-        enterprises_reached=enterprise["enterprises"] or 0,
-        enterprise_participants=enterprise["participants"] or 0,
-        showcases=showcases["n"] or 0,
-        showcases_on_portal=showcases["on_portal"] or 0,
-    )
+def outreach_figures(
+    *, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date, unit: OrgUnit | None = None
+) -> OutreachFigures:
+    """Schools' and enterprises' figures of a commune (or of one of its units) between `start` and `end`,
+    as the person may read them (five queries). Clubs count as they stand now; the rest by date."""
+    return outreach_total(outreach_by_unit(user=user, commune=commune, start=start, end=end, unit=unit).values())

@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
+from xaso.outreach import dashboard as dashboard_panels
 from xaso.outreach import selectors, views
 from xaso.outreach.forms import ClubForm, ClubSessionForm, EnterpriseSessionForm, SchoolEventForm, ShowcaseForm
 from xaso.outreach.models import Club, ClubSession, EnterpriseSession, SchoolEvent, Showcase
@@ -245,10 +246,4 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
 
 @hooks.register("programme_dashboard_panels")
 def outreach_dashboard_panel(*, request: HttpRequest, dashboard: Any) -> dict[str, Any] | None:
-    """The commune's schools and enterprises over the dashboard's period (not on a single unit's)."""
-    if not dashboard.is_commune:
-        return None
-    period = dashboard.period
-    user = request.user
-    figures = selectors.outreach_figures(user=user, commune=dashboard.commune, start=period.start, end=period.end)
-    return {"template": "outreach/admin/dashboard_panel.html", "figures": figures, "period": period}
+    return dashboard_panels.outreach_panel(user=request.user, dashboard=dashboard)

@@ -5,9 +5,14 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from xaso.funding.models import BudgetLine, Spending
+from xaso.funding.services import budget_line_save, spending_save
 from xaso.indicators.periods import programme
 from xaso.indicators.selectors import indicator_detail, programme_dashboard, province_overview
+from xaso.outreach.models import Club, ClubSession, EnterpriseSession, SchoolEvent
+from xaso.outreach.services import club_save, club_session_save, enterprise_session_save, school_event_save
 from xaso.registers.services import guiding_document_put, person_create, science_task_put, village_profile_set
 from xaso.testing.factories import OrgUnitFactory, activity, small_plan
 from xaso.units.models import OrgUnit
@@ -99,3 +104,56 @@ def test_the_province_overview_does_not_query_more_with_more_communes(demo):
     grow(demo, 3)
     assert len(run().rows) == 5
     assert queries_of(run) == small
+
+
+def grow_outreach_and_funding(demo, round_):
+    """A new school with a club, its sessions and a contest; enterprise sessions; a budget line spent."""
+    hvt = OrgUnit.objects.get(code="ls-hvt")
+    school = OrgUnitFactory.create(
+        code=f"ls-hvt-truong-{round_}", name=f"Trường Mới {round_}", kind="school", parent=hvt
+    )
+    club = club_save(club=Club(unit=school, name="Câu lạc bộ Tin học", members_count=20))
+    for month in range(1, 6):
+        club_session_save(session=ClubSession(club=club, date=dt.date(2026, month, 8), topic="Tin học", pupils=18))
+    school_event_save(
+        event=SchoolEvent(unit=school, kind="forum", title="Diễn đàn", date_start=dt.date(2026, 3, 3), pupils=90)
+    )
+    enterprise_session_save(
+        session=EnterpriseSession(
+            unit=OrgUnit.objects.get(code="ls-hvt-kt"),
+            title=f"Phổ biến chính sách lần {round_}",
+            date=dt.date(2026, 4, round_),
+            enterprises=5,
+            participants=9,
+        )
+    )
+    line = budget_line_save(
+        line=BudgetLine(plan=demo.plan, year=2026, source="state_budget", title=f"Dự toán {round_}", amount=9_000_000)
+    )
+    for task in list(demo.plan.tasks.all())[:3]:
+        spending_save(
+            spending=Spending(line=line, task=task, date=dt.date(2026, 5, 4), amount=1_000_000, description="Chi")
+        )
+
+
+def test_the_dashboard_page_and_its_downloads_do_not_query_more_with_more_data(demo, client_for):
+    """The whole page, with the panels other apps add (reporting, schools and enterprises, funding), and
+    the XLSX with their tables: the same number of queries for three times the units and records."""
+    client = client_for(demo.lan)
+    school = OrgUnit.objects.get(code="ls-hvt-thcs")
+
+    def counts():
+        return (
+            queries_of(lambda: client.get(reverse("indicators_dashboard"))),
+            queries_of(lambda: client.get(reverse("indicators_export", args=["xlsx"]))),
+            queries_of(lambda: client.get(reverse("indicators_dashboard"), {"don-vi": school.pk})),
+        )
+
+    grow(demo, 1)
+    grow_outreach_and_funding(demo, 1)
+    counts()
+    small = counts()
+    grow(demo, 2)
+    grow_outreach_and_funding(demo, 2)
+    grow_outreach_and_funding(demo, 3)
+    assert counts() == small
