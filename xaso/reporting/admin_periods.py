@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -30,6 +31,7 @@ from xaso.reporting.selectors import (
     reports_writable,
     timeliness,
 )
+from xaso.reporting.sending import period_send
 from xaso.reporting.services import period_assign, period_open, period_unassign
 from xaso.units.selectors import communes_owned, scope_for
 
@@ -38,6 +40,7 @@ MSG_OPENED = "Đã mở “{title}” và giao cho {count} đơn vị; các đơ
 MSG_ASSIGNED = "Đã giao thêm cho {count} đơn vị."
 MSG_UNASSIGNED = "Đã bỏ giao báo cáo cho {unit}."
 MSG_CONSOLIDATING = "Đang tạo báo cáo tổng hợp; tiến độ hiện dưới đây, tệp tải về được khi xong."
+MSG_SENT = "Đã ghi nhận gửi báo cáo tổng hợp lên Sở Khoa học và Công nghệ; cán bộ theo dõi của tỉnh đã được thông báo."
 SHOWN_PERIODS = 30
 
 
@@ -157,6 +160,8 @@ class PeriodView(ReportingMixin, View):
             "questions": list(period.questions.all()),
             "consolidate_form": ConsolidateForm() if consolidates else None,
             "consolidations": [(job, job_state(job)) for job in jobs],
+            "sends": consolidates,
+            "sent_state": job_state(period.sent_job) if period.sent_job else None,
         }
         context.update(overrides)
         return TemplateResponse(self.request, self.template_name, context, status=status)
@@ -168,6 +173,8 @@ class PeriodView(ReportingMixin, View):
         action = request.POST.get("action", "")
         if action == "consolidate":
             return self._consolidate(request)
+        if action == "send":
+            return self._send(request)
         if not may_manage_commune(user=request.user, commune_id=self.period.commune_id):
             raise PermissionDenied
         if action == "assign":
@@ -206,3 +213,27 @@ class PeriodView(ReportingMixin, View):
             return self.render(status=400, consolidate_form=form)
         messages.success(request, MSG_CONSOLIDATING)
         return redirect(reverse("reporting_period", args=[self.period.pk]) + "#consolidated")
+
+    def _send(self, request: HttpRequest) -> HttpResponse:
+        if not may_review_commune(user=request.user, commune_id=self.period.commune_id):
+            raise PermissionDenied
+        job_id = _uuid(request.POST.get("job"))
+        job = (
+            consolidations_readable(period=self.period, user=request.user).filter(pk=job_id).first() if job_id else None
+        )
+        if job is None:
+            raise Http404
+        try:
+            period_send(period=self.period, job=job, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return self.render(status=400)
+        messages.success(request, MSG_SENT)
+        return redirect(reverse("reporting_period", args=[self.period.pk]) + "#consolidated")
+
+
+def _uuid(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value or "")
+    except ValueError:
+        return None

@@ -165,6 +165,15 @@ class ReportingPeriod(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The consolidated report as sent: kept even if newer versions are made afterwards.
+    sent_job = models.ForeignKey(
+        "documents.RenderJob",
+        verbose_name="báo cáo tổng hợp đã gửi Sở",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "kỳ báo cáo"
@@ -183,6 +192,11 @@ class ReportingPeriod(models.Model):
             models.CheckConstraint(
                 condition=models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=models.F("deadline")),
                 name="reporting_period_expires_after_deadline",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sent_at__isnull=True, sent_job__isnull=True)
+                | models.Q(sent_at__isnull=False, sent_job__isnull=False),
+                name="reporting_period_sent_with_document",
             ),
             # One periodic report of each kind a year per commune; ad hoc requests are many.
             models.UniqueConstraint(

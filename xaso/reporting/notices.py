@@ -11,7 +11,7 @@ from django.urls import reverse
 from xaso.notifications.models import Notification
 from xaso.notifications.services import notifications_email_on_commit, notify
 from xaso.reporting.models import ReportingPeriod, UnitReport
-from xaso.units.models import Membership, Role
+from xaso.units.models import Membership, OrgUnit, Role
 from xaso.vi.dates import date_numeric
 
 ASSIGNED = "Kỳ báo cáo mới: {title}"
@@ -60,7 +60,25 @@ def office_of(commune_id: int) -> list[Any]:
     )
 
 
-def _send(users: Iterable[Any], *, key: str, subject: str, body: str, url: str, email: bool) -> list[Notification]:
+def province_officers_of(commune: OrgUnit) -> list[Any]:
+    """The province's officers who follow this commune: a province viewer anywhere in its province
+    (the Department is a unit of the province) follows every commune of it, as in xaso.units.selectors."""
+    province_path = commune.path[: OrgUnit.steplen]
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role=Role.PROVINCE_VIEWER,
+            memberships__unit__path__startswith=province_path,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def send_notices(
+    users: Iterable[Any], *, key: str, subject: str, body: str, url: str, email: bool
+) -> list[Notification]:
     created = [notify(user=user, key=key, subject=subject, body=body, url=url, email=email) for user in users]
     sent = [n for n in created if n is not None]
     if email:
@@ -75,7 +93,7 @@ def _names(report: UnitReport) -> dict[str, str]:
 def tell_assigned(period: ReportingPeriod, reports: list[UnitReport]) -> None:
     people = reporters_of([r.unit_id for r in reports])
     for report in reports:
-        _send(
+        send_notices(
             people.get(report.unit_id, []),
             key=f"reporting.report:{report.pk}:assigned",
             subject=ASSIGNED.format(title=period.title),
@@ -92,7 +110,7 @@ def tell_assigned(period: ReportingPeriod, reports: list[UnitReport]) -> None:
 
 
 def tell_submitted(report: UnitReport, *, who: str, time: str) -> None:
-    _send(
+    send_notices(
         [u for u in office_of(report.period.commune_id) if u.pk != report.submitted_by_id],
         key=f"reporting.report:{report.pk}:submitted:{report.version}",
         subject=SUBMITTED.format(**_names(report)),
@@ -103,7 +121,7 @@ def tell_submitted(report: UnitReport, *, who: str, time: str) -> None:
 
 
 def tell_reporters(report: UnitReport, *, event: str, subject: str, body: str, email: bool) -> None:
-    _send(
+    send_notices(
         reporters_of([report.unit_id]).get(report.unit_id, []),
         key=f"reporting.report:{report.pk}:{event}:{report.version}",
         subject=subject,
@@ -122,7 +140,7 @@ def tell_reminder(report: UnitReport, *, kind: str, threshold: int, days: int) -
         body = DUE_BODY.format(**names)
     else:
         subject, body = OVERDUE.format(days=days, **names), OVERDUE_BODY.format(days=days, **names)
-    sent = _send(
+    sent = send_notices(
         reporters_of([report.unit_id]).get(report.unit_id, []),
         key=f"reporting.report:{report.pk}:{kind}:{threshold}",
         subject=subject,

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from xaso.documents.api import Column, Sheet, Table
 from xaso.documents.models import RenderJob, RenderStatus
@@ -20,6 +21,7 @@ from xaso.reporting.models import PeriodKind, ReportingPeriod, ReportState
 from xaso.reporting.selectors import Rates, reporting_rates
 from xaso.units.models import OrgUnit
 from xaso.units.selectors import UserLike, communes_readable, scope_for
+from xaso.vi.dates import date_numeric
 
 NOT_OPENED = "Chưa mở kỳ báo cáo"
 ERR_NOT_PROVINCE = "Chỉ cán bộ theo dõi cấp tỉnh mới xem được tình hình báo cáo của các xã."
@@ -58,7 +60,9 @@ def province_rows(*, user: UserLike, province: OrgUnit, kind: str, year: int, to
     communes = list(communes_readable(user=user).filter(path__startswith=province.path).order_by("name", "pk"))
     periods = {
         p.commune_id: p
-        for p in ReportingPeriod.objects.filter(commune__in=communes, kind=kind, year=year).select_related("plan")
+        for p in ReportingPeriod.objects.filter(commune__in=communes, kind=kind, year=year).select_related(
+            "plan", "sent_job"
+        )
     }
     reports = _reports_of(periods.values())
     rates = reporting_rates(reports=reports, by="commune", today=today)
@@ -116,6 +120,14 @@ def _consolidated_at(periods: Any) -> dict[int, dt.datetime]:
     return done
 
 
+def _sent_label(row: CommuneRow) -> str:
+    if row.period and row.period.sent_at:
+        return f"Đã gửi {date_numeric(timezone.localdate(row.period.sent_at))}"
+    if row.consolidated_at:
+        return "Đã tạo, chưa gửi"
+    return "Chưa"
+
+
 def _percent(value: Decimal | None) -> Decimal | None:
     return None if value is None else value / 100
 
@@ -168,7 +180,7 @@ def rollup_sheets(*, rows: list[CommuneRow], province: OrgUnit, kind: str, year:
             *(Column(title=s.label, width=1.1, kind="integer") for s in state_order),
             Column(title="Tỷ lệ báo cáo", width=1.1, kind="percent"),
             Column(title="Tỷ lệ đúng hạn", width=1.1, kind="percent"),
-            Column(title="Đã tổng hợp gửi Sở", width=1.3),
+            Column(title="Báo cáo tổng hợp gửi Sở", width=1.6),
         ),
         rows=tuple(
             (
@@ -179,7 +191,7 @@ def rollup_sheets(*, rows: list[CommuneRow], province: OrgUnit, kind: str, year:
                 *(row.states.get(s.value, 0) for s in state_order),
                 _percent(row.rates.reporting_rate),
                 _percent(row.rates.on_time_rate),
-                "Có" if row.consolidated_at else "Chưa",
+                _sent_label(row),
             )
             for row in rows
         ),
