@@ -1,6 +1,7 @@
 """A whole reporting cycle in the browser, on the demo commune: the Culture–Social office opens the
 half-year period, four units draft and send (the primary school late), the office returns one and
-approves the rest, then generates the consolidated report and downloads its DOCX, XLSX and PDF."""
+approves the rest, then generates the consolidated report and downloads its DOCX, XLSX and PDF, records it as
+sent to the Department, and the province downloads the version sent."""
 
 from __future__ import annotations
 
@@ -152,13 +153,25 @@ def test_a_whole_cycle_from_opening_to_the_consolidated_report(demo, sign_in, ti
     workbook = openpyxl.load_workbook(io.BytesIO(files["XLSX"]))
     assert "Đơn vị" in workbook.sheetnames
 
+    # Signed by the leader, it goes to the Department: the commune records which version it sent.
+    lan.goto(period_url)
+    expect(lan.locator("#sent-status")).to_contain_text("Chưa gửi Sở.")
+    lan.get_by_role("button", name="Ghi nhận đã gửi Sở").click()
+    expect(lan.locator("#sent-status")).to_contain_text("Đã gửi Sở")
+    expect(lan.locator("#sent-status")).to_contain_text("(số 12/BC-UBND)")
+
     # The province follows it.
     quang = sign_in(demo.quang)
     quang.goto("/quan-tri/bao-cao/")
     quang.get_by_role("link", name="Tình hình báo cáo của các xã").click()
     quang.get_by_label("Năm").fill("2026")
     quang.get_by_role("button", name="Xem").click()
-    expect(quang.locator("#communes tr[data-commune='ls-hvt']")).to_contain_text("Đã tạo 08/06/2026")
+    commune_row = quang.locator("#communes tr[data-commune='ls-hvt']")
+    expect(commune_row).to_contain_text("Đã gửi 08/06/2026")
+    with quang.expect_download() as download:
+        commune_row.get_by_role("link", name="DOCX").click()
+    sent = docx.Document(download.value.path())
+    assert sent.tables[0].rows[1].cells[0].paragraphs[0].text == "Số: 12/BC-UBND"
     with quang.expect_download() as download:
         quang.locator("#rollup-xlsx").click()
     assert download.value.suggested_filename == "tong-hop-bao-cao-ls-half-year-2026.xlsx"
