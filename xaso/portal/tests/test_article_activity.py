@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.actions.delete_page import DeletePageAction
 
 from xaso.activities.models import Activity
 from xaso.portal.services import article_activity_record
@@ -61,3 +62,17 @@ def test_an_activity_the_rules_refuse_does_not_stop_the_publication(portal):
     assert article_activity_record(article=page) is None
     page.refresh_from_db()
     assert page.live
+
+
+def test_deleting_a_live_article_removes_its_activity(portal):
+    page = article(portal.news, portal.linh, publish_as=portal.admin)
+    source = f"portal.article:{page.pk}"
+    assert Activity.objects.filter(source=source).exists()
+    DeletePageAction(page, user=portal.admin).execute()
+    assert not Activity.objects.filter(source=source).exists()
+
+
+def test_deleting_a_section_removes_the_activities_of_its_live_articles(portal):
+    pages = [article(portal.news, portal.linh, title=f"Bài {n}", publish_as=portal.admin) for n in (1, 2)]
+    DeletePageAction(portal.news, user=portal.admin).execute()
+    assert not Activity.objects.filter(source__in=[f"portal.article:{p.pk}" for p in pages]).exists()
