@@ -1,4 +1,5 @@
-"""A village head logs an activity with a photo on his phone; the Culture–Social office sees it on the dashboard."""
+"""A village head logs an activity with a photo on his phone (a day before the programme refused first);
+the Culture–Social office sees it on the dashboard."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PIL import Image
 from playwright.sync_api import FilePayload, Page, expect
 
 from xaso.activities.models import Activity
+from xaso.activities.rules import ERR_DATE_OUTSIDE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,8 +31,10 @@ def test_a_village_head_logs_an_activity_with_a_photo_and_the_office_sees_it(dem
     expect(phone.locator("select[name=unit]")).to_have_value(str(demo.son.memberships.get().unit_id))
     phone.select_option("select[name=kind]", "digital_support")
     phone.fill("input[name=title]", TITLE)
-    phone.fill("input[name=date_start]", timezone.localdate().isoformat())
-    expect(phone.locator(".xdsoft_datetimepicker").first).to_be_hidden()
+    # The phone's own date picker: a dialog that closes once the day is chosen, nothing left open
+    # over the form. A day before the programme is refused with a Vietnamese message, then corrected.
+    expect(phone.locator("input[name=date_start]")).to_have_attribute("type", "date")
+    phone.fill("input[name=date_start]", "2024-06-01")
     phone.select_option("select[name=audience]", "residents")
     phone.fill("input[name=participants]", "18")
     phone.fill("input[name=residents]", "18")
@@ -41,9 +45,13 @@ def test_a_village_head_logs_an_activity_with_a_photo_and_the_office_sees_it(dem
     # the click is delivered to the checkbox itself, then its state checked.
     task.dispatch_event("click")
     expect(task).to_be_checked()
-    # The date picker stays open over the form's lower buttons on a phone; a user closes it by
-    # tapping elsewhere, which Playwright cannot do without tapping something else.
-    phone.evaluate("document.querySelectorAll('.xdsoft_datetimepicker').forEach(e => e.style.display = 'none')")
+    phone.get_by_role("button", name=re.compile("^Lưu")).first.click()
+    expect(phone.locator("body")).to_contain_text(ERR_DATE_OUTSIDE.format(date="01/06/2024", start=2025, end=2030))
+    expect(phone.locator("input[name=title]")).to_have_value(TITLE)
+    assert not Activity.objects.exists()
+
+    phone.fill("input[name=date_start]", timezone.localdate().isoformat())
+    expect(phone.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
     phone.get_by_role("button", name=re.compile("tệp minh chứng")).first.click()
     phone.set_input_files(
         "input[name=evidence-0-file]",

@@ -24,6 +24,7 @@ from xaso.activities import admin_views, selectors, services
 from xaso.activities.forms import ActivityForm
 from xaso.activities.models import Activity
 from xaso.backoffice.menu import PermissionMenuItem
+from xaso.backoffice.widgets import NativeDateInput
 from xaso.units.models import OrgUnit
 from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
 from xaso.units.selectors import units_readable
@@ -100,7 +101,13 @@ class ActivityViewSet(ScopedSnippetViewSet):
             FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("status")]),
             FieldPanel("kind"),
             FieldPanel("title"),
-            FieldRowPanel([FieldPanel("date_start"), FieldPanel("date_end"), FieldPanel("audience")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("date_start", widget=NativeDateInput),
+                    FieldPanel("date_end", widget=NativeDateInput),
+                    FieldPanel("audience"),
+                ]
+            ),
             MultiFieldPanel(
                 [
                     FieldRowPanel(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from xaso.backoffice.widgets import NativeDateInput
 from xaso.honours.models import Proposal
 from xaso.honours.services import proposal_save
 from xaso.units.scoping import ScopedAdminForm
@@ -49,7 +50,7 @@ class ProposalForm(ScopedAdminForm):
 
 class DecideForm(forms.Form):
     number = forms.CharField(label="Số quyết định", max_length=64, help_text="Ví dụ: 125/QĐ-UBND.", required=False)
-    date = forms.DateField(label="Ngày quyết định", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label="Ngày quyết định", required=False, widget=NativeDateInput)
 
 
 class ReasonForm(forms.Form):

@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
+from xaso.backoffice.widgets import NativeDateInput
 from xaso.outreach import dashboard as dashboard_panels
 from xaso.outreach import selectors, views
 from xaso.outreach.forms import ClubForm, ClubSessionForm, EnterpriseSessionForm, SchoolEventForm, ShowcaseForm
@@ -77,7 +78,9 @@ class ClubViewSet(OutreachViewSet):
         [
             FieldPanel("unit", widget=forms.Select),
             FieldRowPanel([FieldPanel("name"), FieldPanel("field")]),
-            FieldRowPanel([FieldPanel("members_count"), FieldPanel("founded_on"), FieldPanel("is_active")]),
+            FieldRowPanel(
+                [FieldPanel("members_count"), FieldPanel("founded_on", widget=NativeDateInput), FieldPanel("is_active")]
+            ),
         ],
         base_form_class=ClubForm,
     )
@@ -97,7 +100,7 @@ class ClubSessionViewSet(OutreachViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("club", widget=forms.Select),
-            FieldRowPanel([FieldPanel("date"), FieldPanel("topic")]),
+            FieldRowPanel([FieldPanel("date", widget=NativeDateInput), FieldPanel("topic")]),
             FieldRowPanel([FieldPanel("pupils"), FieldPanel("teachers")]),
             FieldPanel("description"),
             FieldPanel("tasks", widget=forms.CheckboxSelectMultiple),
@@ -125,7 +128,9 @@ class SchoolEventViewSet(OutreachViewSet):
         [
             FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("kind")]),
             FieldPanel("title"),
-            FieldRowPanel([FieldPanel("date_start"), FieldPanel("date_end")]),
+            FieldRowPanel(
+                [FieldPanel("date_start", widget=NativeDateInput), FieldPanel("date_end", widget=NativeDateInput)]
+            ),
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("pupils"), FieldPanel("teachers"), FieldPanel("guests")]),
@@ -156,7 +161,7 @@ class EnterpriseSessionViewSet(OutreachViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("unit", widget=forms.Select),
-            FieldRowPanel([FieldPanel("date"), FieldPanel("title")]),
+            FieldRowPanel([FieldPanel("date", widget=NativeDateInput), FieldPanel("title")]),
             FieldRowPanel([FieldPanel("enterprises"), FieldPanel("participants"), FieldPanel("officials")]),
             FieldPanel("content"),
             FieldPanel("tasks", widget=forms.CheckboxSelectMultiple),
@@ -195,7 +200,9 @@ class ShowcaseViewSet(OutreachViewSet):
             FieldPanel("title"),
             FieldPanel("summary"),
             FieldPanel("details"),
-            FieldRowPanel([FieldPanel("date"), FieldPanel("channel"), FieldPanel("participants")]),
+            FieldRowPanel(
+                [FieldPanel("date", widget=NativeDateInput), FieldPanel("channel"), FieldPanel("participants")]
+            ),
             FieldPanel("tasks", widget=forms.CheckboxSelectMultiple),
             FieldPanel("evidence"),
         ],

@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from xaso.backoffice.widgets import NativeDateInput
 from xaso.units.models import OrgUnit
 from xaso.units.scoping import ScopedAdminForm
 from xaso.units.selectors import communes_owned
@@ -57,7 +58,7 @@ class VisitForm(forms.ModelForm):
             "evidence",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": NativeDateInput,
             "members": forms.CheckboxSelectMultiple,
             "tasks": forms.CheckboxSelectMultiple,
             "households_helped": forms.NumberInput(attrs=NUMERIC),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +12,7 @@ from PIL import Image
 from xaso.activities.evidence import ERR_EVIDENCE_CONTENT, ERR_EVIDENCE_SIZE, ERR_EVIDENCE_TYPE
 from xaso.activities.models import ERR_NEGATIVE, Activity, Evidence
 from xaso.activities.rules import ERR_DATE_OUTSIDE, ERR_SUBCOUNTS
+from xaso.testing import factories
 from xaso.units.models import OrgUnit
 
 pytestmark = [
@@ -145,3 +147,17 @@ def test_a_date_outside_the_programme_is_refused(demo, client_for):
     assert ERR_DATE_OUTSIDE.format(date="01/06/2024", start=2025, end=2030) in errors_of(response)
     assert not Activity.objects.exists()
     assert not Evidence.objects.exists()
+
+
+def test_the_dates_are_the_phones_own_date_inputs_showing_the_stored_dates(demo, client_for):
+    # Wagtail's JavaScript picker stayed open over the evidence button on a phone; the phone's own
+    # picker closes once a date is chosen. It sends and shows ISO values, whatever the language.
+    napan = OrgUnit.objects.get(code="ls-hvt-t-napan")
+    stored = factories.activity(napan, date_start=dt.date(2026, 10, 12), date_end=dt.date(2026, 10, 13))
+    edit = reverse("wagtailsnippets_activities_activity:edit", args=[stored.pk])
+    html = client_for(demo.son).get(edit).content.decode()
+    for name, value in (("date_start", "2026-10-12"), ("date_end", "2026-10-13")):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html)
+        assert tag is not None, name
+        assert 'type="date"' in tag.group(0)
+        assert f'value="{value}"' in tag.group(0)
