@@ -3,6 +3,7 @@ in the background by xaso.documents; its progress and files are on the documents
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -10,15 +11,41 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.documents.services import render_job_request
+from xaso.plans.selectors import plan_full
+from xaso.reporting.achieved import span, target_results
+from xaso.reporting.targets_table import targets_summary, targets_table
 from xaso.reviews.document import BUILDER, KIND_WORDS, period_words
 from xaso.reviews.forms import ReviewForm
+from xaso.vi.dates import date_numeric
 
 ERR_NO_RIGHT = "Chỉ Phòng Văn hóa - Xã hội và lãnh đạo UBND xã lập báo cáo sơ kết, tổng kết."
+PREVIEW_TITLE = "Các chỉ tiêu của Kế hoạch {code} đến ngày {date}"
 MSG_QUEUED = "Đã đưa “{title}” vào hàng đợi; tiến độ và tệp tải về ở danh sách dưới đây."
+
+
+def targets_preview(*, plan_id: int, today: dt.date) -> dict[str, Any]:
+    """Table 2 of a review of the plan from its start to today (the final review's columns): what the
+    office will sign, visible before it asks for the document. The plan is one the person may request."""
+    plan = plan_full(plan_id=plan_id)
+    start = dt.date(plan.start_year, 1, 1)
+    end = min(today, dt.date(plan.end_year, 12, 31))
+    if end < start:
+        return {}
+    results = target_results(plan=plan, period=span(start, end), whole_plan=True, with_end_target=True)
+    table = targets_table(
+        results,
+        title=PREVIEW_TITLE.format(code=plan.code, date=date_numeric(end)),
+        year=end.year,
+        achieved_title="Kết quả đến nay",
+        end_year=plan.end_year,
+    )
+    summary = targets_summary(results, year=end.year, as_of=date_numeric(end)).text
+    return {"targets_preview": table, "targets_summary": summary if isinstance(summary, str) else ""}
 
 
 class ReviewRequestView(WagtailAdminTemplateMixin, FormView):
@@ -37,8 +64,11 @@ class ReviewRequestView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["can_request"] = context["form"].fields["plan"].queryset.exists()
+        plan = context["form"].fields["plan"].queryset.first()
+        context["can_request"] = plan is not None
         context["no_right"] = ERR_NO_RIGHT
+        if plan is not None:
+            context.update(targets_preview(plan_id=plan.pk, today=timezone.localdate()))
         return context
 
     def form_valid(self, form: ReviewForm) -> HttpResponse:
