@@ -22,6 +22,7 @@ def test_the_owner_generates_the_interim_review_and_downloads_it(demo, page: Pag
     today = timezone.localdate()
     login_as(page, demo.lan)
     page.get_by_role("link", name="Sơ kết, tổng kết").click()
+    expect(page.locator("#chi-tieu-den-nay")).to_contain_text("Kết quả đến nay")
     page.get_by_label("Sơ kết (giữa kỳ)").check()
     page.get_by_label("Từ ngày").fill("01/01/2025")
     page.get_by_label("Đến ngày").fill("01/01/2024")

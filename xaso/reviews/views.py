@@ -24,7 +24,7 @@ from xaso.reviews.forms import ReviewForm
 from xaso.vi.dates import date_numeric
 
 ERR_NO_RIGHT = "Chỉ Phòng Văn hóa - Xã hội và lãnh đạo UBND xã lập báo cáo sơ kết, tổng kết."
-PREVIEW_TITLE = "Các chỉ tiêu của Kế hoạch {code} đến ngày {date}"
+PREVIEW_TITLE = "Các chỉ tiêu của Kế hoạch {code}, kết quả tính đến {date}"
 MSG_QUEUED = "Đã đưa “{title}” vào hàng đợi; tiến độ và tệp tải về ở danh sách dưới đây."
 
 

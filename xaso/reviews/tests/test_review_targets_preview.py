@@ -28,7 +28,7 @@ def test_the_owner_sees_the_targets_so_far_and_a_commendation_moves_them(demo, c
     response = client.get(reverse(URL))
     body = response.content.decode()
     assert 'id="chi-tieu-den-nay"' in body
-    assert "Các chỉ tiêu của Kế hoạch 33/KH-UBND đến ngày 20/11/2026" in body
+    assert "Các chỉ tiêu của Kế hoạch 33/KH-UBND, kết quả tính đến 20/11/2026" in body
     assert [c.title for c in response.context["targets_preview"].columns] == [
         "STT",
         "Chỉ tiêu",
