@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.test import override_settings
 
 from xaso.portal.demo import load_home, load_section
 from xaso.portal.models import PlanPage, TopicPage
+from xaso.portal.pagecache import CACHE_ALIAS
 
 
 def _quiet(_: str) -> None:
     return None
+
+
+@pytest.fixture
+def cached() -> Iterator[None]:
+    """The anonymous page cache switched on (it is off in tests), empty before and after."""
+    caches[CACHE_ALIAS].clear()
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        yield
+    caches[CACHE_ALIAS].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -6,23 +6,12 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from django.core.cache import caches
 from django.http import HttpResponse
-from django.test import override_settings
 
 from xaso.compression import TextGZipMiddleware
-from xaso.portal.pagecache import CACHE_ALIAS
 from xaso.testing.factories import article
 
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
-
-
-@pytest.fixture
-def cached():
-    caches[CACHE_ALIAS].clear()
-    with override_settings(PAGE_CACHE_SECONDS=60):
-        yield
-    caches[CACHE_ALIAS].clear()
 
 
 def test_an_article_page_comes_compressed_to_a_browser_that_accepts_it(portal, client):

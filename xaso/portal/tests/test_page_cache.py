@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from django.core.cache import caches
-from django.test import override_settings
-
-from xaso.portal.pagecache import CACHE_ALIAS
 from xaso.testing.factories import article
-
-
-@pytest.fixture
-def cached():
-    caches[CACHE_ALIAS].clear()
-    with override_settings(PAGE_CACHE_SECONDS=60):
-        yield
-    caches[CACHE_ALIAS].clear()
 
 
 def test_an_anonymous_reader_gets_the_stored_page_the_second_time(portal, client, cached):
