@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
+from xaso.backoffice.menu import PermissionMenuItem
 from xaso.funding import dashboard as dashboard_panels
 from xaso.funding import selectors, views
 from xaso.funding.forms import BudgetLineForm, SpendingForm
@@ -115,11 +116,6 @@ class SpendingViewSet(ScopedSnippetViewSet):
     )
 
 
-class SummaryMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm("funding.view_budgetline"))
-
-
 class FundingGroup(SnippetViewSetGroup):
     items = (BudgetLineViewSet, SpendingViewSet)
     menu_icon = "table"
@@ -129,7 +125,13 @@ class FundingGroup(SnippetViewSetGroup):
 
     def get_submenu_items(self) -> list[MenuItem]:
         return [
-            SummaryMenuItem("Tổng hợp kinh phí", reverse("funding_summary"), name="funding-summary", icon_name="table"),
+            PermissionMenuItem(
+                "Tổng hợp kinh phí",
+                reverse("funding_summary"),
+                permission="funding.view_budgetline",
+                name="funding-summary",
+                icon_name="table",
+            ),
             *super().get_submenu_items(),
         ]
 

@@ -6,12 +6,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from xaso.backoffice.menu import PermissionMenuItem
 from xaso.reviews import views
-
-
-class ReviewsMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm("documents.add_renderjob"))
 
 
 @hooks.register("register_admin_urls")
@@ -21,6 +17,11 @@ def register_review_urls() -> list[Any]:
 
 @hooks.register("register_admin_menu_item")
 def register_reviews_menu_item() -> MenuItem:
-    return ReviewsMenuItem(
-        "Sơ kết, tổng kết", reverse("reviews_request"), name="so-ket-tong-ket", icon_name="doc-full", order=190
+    return PermissionMenuItem(
+        "Sơ kết, tổng kết",
+        reverse("reviews_request"),
+        permission="documents.add_renderjob",
+        name="so-ket-tong-ket",
+        icon_name="doc-full",
+        order=190,
     )

@@ -62,3 +62,15 @@ def test_the_activity_import_is_in_the_menu_of_who_records_activities_only(demo,
     # Everyone with a role reads the plan and the learners, so those items are in each menu.
     for persona in (demo.mai, demo.hung, demo.quang):
         assert {"plan-import-export", "learning-learners"} <= menu_names(client_for(persona))
+
+
+@pytest.mark.parametrize(
+    ("persona", "reviews", "funding"),
+    [("lan", True, True), ("hung", True, True), ("quang", False, True), ("mai", False, False)],
+)
+def test_reviews_and_the_funding_summary_are_in_the_menu_of_their_readers_only(
+    demo, client_for, persona, reviews, funding
+):
+    names = menu_names(client_for(getattr(demo, persona)))
+    assert ("so-ket-tong-ket" in names) is reviews
+    assert ("funding-summary" in names) is funding
