@@ -21,8 +21,9 @@ def table(model: type[models.Model]) -> str:
 
 
 def marks(values: Sequence[object]) -> str:
-    """Placeholders for an IN list."""
-    return ", ".join(["%s"] * len(values))
+    """Placeholders for an IN list; "IN (NULL)" for none, which matches nothing (PostgreSQL refuses
+    "IN ()"), as the ORM's `__in=[]` did."""
+    return ", ".join(["%s"] * len(values)) or "NULL"
 
 
 def day(value: dt.date) -> Any:

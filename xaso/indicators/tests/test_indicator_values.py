@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from xaso.indicators import queries
 from xaso.indicators.definitions import INDICATORS
 from xaso.indicators.elements import Context, compute, value_of
 from xaso.indicators.periods import half, year
@@ -190,3 +191,12 @@ def test_quality_is_three_checks_against_the_previous_period(demo):
     )
     activity(kt, kind="enterprise_session", date_start=dt.date(2026, 4, 2), tasks=[tasks["NV-3.1"]])
     assert value("quality_maintained", unit("ls-hvt"), year(2026), demo.plan).value == Decimal(100)
+
+
+@pytest.mark.django_db
+def test_no_commune_at_all_reads_no_figures_rather_than_failing():
+    nobody = Where(commune_ids=())
+    year_2026 = year(2026)
+    assert queries.activity_months(nobody, start=year_2026.start, end=year_2026.end) == {}
+    assert queries.people(nobody, ends=[year_2026.end]) == {}
+    assert queries.documents(nobody, ends=[year_2026.end], commune_of={}) == {}
