@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "xaso.vi",
     "xaso.accounts",
     "xaso.units",
+    "xaso.access",
     "xaso.plans",
     "xaso.portal",
     "xaso.registers",
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who may reach each URL at all, as xaso/access/policy.py declares.
+    "xaso.access.middleware.AccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -5,7 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from xaso.access.bulk import scoped_bulk_action
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    # Before Wagtail's own: the ids of a bulk action are first cut down to the person's rows.
+    path(
+        "quan-tri/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        scoped_bulk_action,
+        name="wagtail_bulk_action",
+    ),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("ke-hoach/", include("xaso.plans.urls")),
@@ -18,7 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media_public"),
     ]
 
 # Wagtail's page tree serves everything else (the commune's e-information page).

@@ -15,24 +15,18 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.log_actions import log
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from xaso.activities import admin_views, selectors, services
+from xaso.activities import admin_views, services
 from xaso.activities.forms import ActivityForm
 from xaso.activities.models import Activity
 from xaso.backoffice.menu import PermissionMenuItem
 from xaso.backoffice.widgets import NativeDateInput
 from xaso.units.models import OrgUnit
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+from xaso.units.scoping import ScopedSnippetViewSet
 from xaso.units.selectors import units_readable
-
-register_permission_policy(
-    Activity,
-    ScopedPermissionPolicy(Activity, readable=selectors.activities_readable, writable=selectors.activities_writable),
-)
 
 
 def _units_in_scope(request: HttpRequest | None) -> Any:

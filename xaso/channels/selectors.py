@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from xaso.channels.models import BroadcastAudio, ChannelAccount, Delivery, Publication, VillageGroup
+from xaso.channels.models import BroadcastAudio, BroadcastSlot, ChannelAccount, Delivery, Publication, VillageGroup
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import UserLike, scope_for
 
@@ -83,3 +83,11 @@ def broadcast_audio_readable(*, user: UserLike) -> QuerySet[BroadcastAudio]:
 
 def broadcast_audio_writable(*, user: UserLike) -> QuerySet[BroadcastAudio]:
     return BroadcastAudio.objects.filter(publication__in=publications_writable(user=user))
+
+
+def broadcast_slots_readable(*, user: UserLike) -> QuerySet[BroadcastSlot]:
+    return BroadcastSlot.objects.filter(audio__publication__in=publications_readable(user=user))
+
+
+def broadcast_slots_writable(*, user: UserLike) -> QuerySet[BroadcastSlot]:
+    return BroadcastSlot.objects.filter(audio__publication__in=publications_writable(user=user))

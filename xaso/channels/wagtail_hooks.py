@@ -8,7 +8,6 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -16,22 +15,7 @@ from xaso.channels import admin_views, selectors
 from xaso.channels.forms import ChannelAccountForm, VillageGroupForm
 from xaso.channels.models import ChannelAccount, Delivery, VillageGroup
 from xaso.channels.pages import page_commune
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
-
-register_permission_policy(
-    ChannelAccount,
-    ScopedPermissionPolicy(ChannelAccount, readable=selectors.accounts_readable, writable=selectors.accounts_writable),
-)
-register_permission_policy(
-    VillageGroup,
-    ScopedPermissionPolicy(
-        VillageGroup, readable=selectors.village_groups_readable, writable=selectors.village_groups_writable
-    ),
-)
-register_permission_policy(
-    Delivery,
-    ScopedPermissionPolicy(Delivery, readable=selectors.deliveries_readable, writable=selectors.deliveries_writable),
-)
+from xaso.units.scoping import ScopedSnippetViewSet
 
 
 class ChannelAccountViewSet(ScopedSnippetViewSet):

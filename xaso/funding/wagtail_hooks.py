@@ -13,30 +13,18 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
 from xaso.backoffice.menu import PermissionMenuItem
 from xaso.funding import dashboard as dashboard_panels
-from xaso.funding import selectors, views
+from xaso.funding import views
 from xaso.funding.forms import BudgetLineForm, SpendingForm
 from xaso.funding.models import BudgetLine, Spending
 from xaso.funding.services import budget_line_delete, spending_delete
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet, ServiceCreateView, ServiceEditView
+from xaso.units.scoping import ScopedSnippetViewSet, ServiceCreateView, ServiceEditView
 
 ERR_BULK_DELETE = "Hãy xóa từng mục một: mỗi khoản chi xóa đi được trả lại dòng kinh phí của nó."
-
-register_permission_policy(
-    BudgetLine,
-    ScopedPermissionPolicy(
-        BudgetLine, readable=selectors.budget_lines_readable, writable=selectors.budget_lines_writable
-    ),
-)
-register_permission_policy(
-    Spending,
-    ScopedPermissionPolicy(Spending, readable=selectors.spendings_readable, writable=selectors.spendings_writable),
-)
 
 
 class ServiceDeleteView(DeleteView):

@@ -8,18 +8,12 @@ from django import forms
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from xaso.honours import admin_views, selectors
 from xaso.honours.forms import ProposalForm
 from xaso.honours.models import Proposal
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
-
-register_permission_policy(
-    Proposal,
-    ScopedPermissionPolicy(Proposal, readable=selectors.proposals_readable, writable=selectors.proposals_writable),
-)
+from xaso.units.scoping import ScopedSnippetViewSet
 
 
 class ProposalViewSet(ScopedSnippetViewSet):

@@ -8,19 +8,14 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from xaso.backoffice.menu import PermissionMenuItem
-from xaso.learning import admin_views, selectors
+from xaso.learning import admin_views
 from xaso.learning.admin_forms import CourseForm
 from xaso.learning.models import Course
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
-
-register_permission_policy(
-    Course, ScopedPermissionPolicy(Course, readable=selectors.courses_readable, writable=selectors.courses_writable)
-)
+from xaso.units.scoping import ScopedSnippetViewSet
 
 
 class CourseViewSet(ScopedSnippetViewSet):

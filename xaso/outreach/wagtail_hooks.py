@@ -11,7 +11,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
@@ -21,16 +20,7 @@ from xaso.outreach import selectors, views
 from xaso.outreach.forms import ClubForm, ClubSessionForm, EnterpriseSessionForm, SchoolEventForm, ShowcaseForm
 from xaso.outreach.models import Club, ClubSession, EnterpriseSession, SchoolEvent, Showcase
 from xaso.outreach.services import delivered_delete
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet, ServiceCreateView, ServiceEditView
-
-for model, readable, writable in (
-    (Club, selectors.clubs_readable, selectors.clubs_writable),
-    (ClubSession, selectors.club_sessions_readable, selectors.club_sessions_writable),
-    (SchoolEvent, selectors.school_events_readable, selectors.school_events_writable),
-    (EnterpriseSession, selectors.enterprise_sessions_readable, selectors.enterprise_sessions_writable),
-    (Showcase, selectors.showcases_readable, selectors.showcases_writable),
-):
-    register_permission_policy(model, ScopedPermissionPolicy(model, readable=readable, writable=writable))
+from xaso.units.scoping import ScopedSnippetViewSet, ServiceCreateView, ServiceEditView
 
 
 class DeliveredDeleteView(DeleteView):

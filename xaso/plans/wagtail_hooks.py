@@ -8,29 +8,14 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from xaso.backoffice.menu import PermissionMenuItem
-from xaso.plans import admin_views, selectors
+from xaso.plans import admin_views
 from xaso.plans.forms import PlanForm, TargetForm, TaskForm, TaskGroupForm
 from xaso.plans.models import Plan, Target, Task, TaskGroup
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
-
-register_permission_policy(
-    Plan, ScopedPermissionPolicy(Plan, readable=selectors.plans_readable, writable=selectors.plans_editable)
-)
-register_permission_policy(
-    Target, ScopedPermissionPolicy(Target, readable=selectors.targets_readable, writable=selectors.targets_editable)
-)
-register_permission_policy(
-    TaskGroup,
-    ScopedPermissionPolicy(TaskGroup, readable=selectors.task_groups_readable, writable=selectors.task_groups_editable),
-)
-register_permission_policy(
-    Task, ScopedPermissionPolicy(Task, readable=selectors.tasks_readable, writable=selectors.tasks_editable)
-)
+from xaso.units.scoping import ScopedSnippetViewSet
 
 
 class PlanViewSet(ScopedSnippetViewSet):

@@ -8,18 +8,9 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from xaso.portal.access import portal_access_sync
-        from xaso.units.models import Role
-        from xaso.units.roles import (
-            manage_permissions,
-            register_role_permissions,
-            register_roles_changed,
-            view_permissions,
-        )
+        from xaso.units.roles import register_roles_changed
 
-        # Page, picture and file rights come from Wagtail groups (xaso.portal.access);
-        # the audiences list is a model of its own.
-        register_role_permissions(Role.PROGRAMME_OWNER, manage_permissions("portal", "audience"))
-        register_role_permissions(Role.PORTAL_EDITOR, view_permissions("portal", "audience"))
+        # Page, picture and file rights come from Wagtail groups (xaso.portal.access).
         register_roles_changed(portal_access_sync)
 
         from wagtail.signals import page_unpublished

@@ -43,7 +43,7 @@ class ArticlePageForm(PortalPageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from xaso.portal.selectors import commune_of_page, units_for_articles
+        from xaso.portal.selectors import audiences_for_commune, commune_of_page, units_for_articles
 
         parent = self.parent_page
         commune = commune_of_page(page=parent) if parent is not None else None
@@ -51,6 +51,9 @@ class ArticlePageForm(PortalPageForm):
             self.fields["unit"].queryset = units_for_articles(commune=commune)
             if not self.instance.pk and not self.initial.get("unit"):
                 self.initial["unit"] = _default_unit(user=self.for_user, commune=commune)
+        if "audiences" in self.fields:
+            # Another commune's own list is not offered (nor its names shown).
+            self.fields["audiences"].queryset = audiences_for_commune(commune=commune)
 
 
 def _default_unit(*, user: Any, commune: OrgUnit | None) -> int | None:

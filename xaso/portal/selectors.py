@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import Page, Site
 
-from xaso.portal.models import ArticlePage, HomePage, SectionPage
+from xaso.portal.models import ArticlePage, Audience, HomePage, SectionPage
 from xaso.units.models import OrgUnit
+from xaso.units.selectors import UserLike, communes_readable, scope_for
 
 
 def articles_live(*, root: Page) -> QuerySet[ArticlePage]:
@@ -94,3 +95,24 @@ def portal_chrome(*, page: Page) -> dict[str, Any]:
         "nav_sections": list(home.get_children().live().public().type(SectionPage).only("title", "url_path")),
         "breadcrumbs": breadcrumbs,
     }
+
+
+def audiences_readable(*, user: UserLike) -> QuerySet[Audience]:
+    """The shared list and the lists of the communes whose portal the person reads."""
+    if scope_for(user=user).is_empty:
+        return Audience.objects.none()
+    return Audience.objects.filter(Q(commune__isnull=True) | Q(commune__in=communes_readable(user=user)))
+
+
+def audiences_writable(*, user: UserLike) -> QuerySet[Audience]:
+    # Shared entries serve every commune: only an operator changes them.
+    scope = scope_for(user=user)
+    if scope.is_superuser:
+        return Audience.objects.all()
+    return Audience.objects.filter(commune_id__in=scope.owned_commune_ids)
+
+
+def audiences_for_commune(*, commune: OrgUnit | None) -> QuerySet[Audience]:
+    """What an article of this commune's portal may be written for."""
+    shared = Q(commune__isnull=True)
+    return Audience.objects.filter(shared | Q(commune=commune) if commune is not None else shared)

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from xaso.portal.access import portal_setup
 from xaso.portal.models import Audience, HomePage, PortalPage
 from xaso.portal.pagecache import mark_cacheable
+from xaso.units.scoping import ScopedAdminForm, ScopedSnippetViewSet
+from xaso.units.selectors import communes_owned
+
+ERR_AUDIENCE_COMMUNE = "Hãy chọn xã dùng danh mục này; danh mục chung do quản trị hệ thống quản lý."
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceForm(ScopedAdminForm):
+    scoped_fields = {"commune": communes_owned}
+
+    def clean_commune(self) -> Any:
+        commune = self.cleaned_data.get("commune")
+        if commune is None and not getattr(self.for_user, "is_superuser", False):
+            raise ValidationError(ERR_AUDIENCE_COMMUNE)
+        return commune
+
+
+class AudienceViewSet(ScopedSnippetViewSet):
     model = Audience
     icon = "group"
     menu_label = "Đối tượng bạn đọc"
@@ -22,8 +37,18 @@ class AudienceViewSet(SnippetViewSet):
     url_prefix = "trang-thong-tin/doi-tuong"
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", "slug", "commune", "sort_order"]
     ordering = ["sort_order", "name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("commune"),
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            FieldPanel("description"),
+            FieldPanel("sort_order"),
+        ],
+        base_form_class=AudienceForm,
+    )
 
 
 register_snippet(AudienceViewSet)

@@ -10,25 +10,14 @@ from wagtail import hooks
 from wagtail.actions.delete import DeleteAction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.log_actions import log
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from xaso.registers import selectors
 from xaso.registers.forms import AcknowledgementForm, CommuneListForm, PersonForm, VillageProfileForm
 from xaso.registers.models import Acknowledgement, GuidingDocument, Person, ScienceTask, VillageProfile
 from xaso.registers.services import acknowledgement_delete, acknowledgements_delete
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
-
-for model, readable, writable in (
-    (Person, selectors.people_readable, selectors.people_writable),
-    (Acknowledgement, selectors.acknowledgements_readable, selectors.acknowledgements_writable),
-    (VillageProfile, selectors.village_profiles_readable, selectors.village_profiles_writable),
-    (GuidingDocument, selectors.guiding_documents_readable, selectors.guiding_documents_writable),
-    (ScienceTask, selectors.science_tasks_readable, selectors.science_tasks_writable),
-):
-    register_permission_policy(model, ScopedPermissionPolicy(model, readable=readable, writable=writable))
+from xaso.units.scoping import ScopedSnippetViewSet
 
 
 class PersonViewSet(ScopedSnippetViewSet):

@@ -15,10 +15,24 @@ from typing import Any, Literal
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from xaso.reporting.models import COMPLETE_STATES, ReportingPeriod, ReportState, UnitReport
+from xaso.reporting.models import COMPLETE_STATES, ReportingCalendar, ReportingPeriod, ReportState, UnitReport
 from xaso.units.selectors import UserLike, communes_readable, scope_for
 
 SHARED_STATES = (ReportState.SUBMITTED, ReportState.RETURNED, ReportState.APPROVED)
+
+
+def calendars_readable(*, user: UserLike) -> QuerySet[ReportingCalendar]:
+    """A province's calendar: read by those who follow the province; its communes follow it."""
+    scope = scope_for(user=user)
+    if scope.is_superuser:
+        return ReportingCalendar.objects.all()
+    return ReportingCalendar.objects.filter(province__path__in=scope.viewed_province_paths)
+
+
+def calendars_writable(*, user: UserLike) -> QuerySet[ReportingCalendar]:
+    # The province's calendar is set by the platform's operators for the Department.
+    scope = scope_for(user=user)
+    return ReportingCalendar.objects.all() if scope.is_superuser else ReportingCalendar.objects.none()
 
 
 def periods_readable(*, user: UserLike) -> QuerySet[ReportingPeriod]:

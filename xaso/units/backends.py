@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
 
-from xaso.units.roles import permissions_for_roles
+from xaso.access.permissions import permissions_for_roles
 
 
 class RoleBackend(ModelBackend):

@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from xaso.access.choosers import ScopedSnippetChooserViewSet, valid_pks
 from xaso.adminvi.views import IndexView, InspectView
 from xaso.units.selectors import UserLike
 
@@ -69,6 +70,7 @@ class ScopedSnippetViewSet(SnippetViewSet):
 
     index_view_class = IndexView
     inspect_view_class = InspectView
+    chooser_viewset_class = ScopedSnippetChooserViewSet
 
     @property
     def scoped_policy(self) -> ScopedPermissionPolicy:
@@ -89,8 +91,9 @@ class ScopedSnippetViewSet(SnippetViewSet):
             pk = view_kwargs.get("pk")
             if pk is not None:
                 policy = self.scoped_policy
-                pk_value = unquote(str(pk))
-                if not policy.readable(user=request.user).filter(pk=pk_value).exists():
+                pks = valid_pks(self.model, [unquote(str(pk))])
+                pk_value = pks[0] if pks else None
+                if pk_value is None or not policy.readable(user=request.user).filter(pk=pk_value).exists():
                     raise Http404("Không tìm thấy mục này trong phạm vi của bạn.")
                 writing = not read_only or request.method not in ("GET", "HEAD", "OPTIONS")
                 if writing and not policy.writable(user=request.user).filter(pk=pk_value).exists():

@@ -34,6 +34,8 @@ class Scope:
     member_commune_ids: frozenset[int] = frozenset()
     # Provinces (by path) the person follows read-only.
     viewed_province_paths: tuple[str, ...] = ()
+    # The roles the person holds anywhere (xaso/access/policy.py says what each may reach).
+    roles: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -78,48 +80,49 @@ def scope_for(*, user: UserLike) -> Scope:
 
 
 def _scope_from_memberships(memberships: list[Membership]) -> Scope:
+    """Each membership reaches as far, and carries the duties, that its role's rule declares
+    (xaso/access/policy.py ROLES)."""
+    from xaso.access.policy import ROLES
+    from xaso.access.rules import Duty, Reach
+
     read_paths: set[str] = set()
+    duty_communes: dict[Duty, set[int]] = {duty: set() for duty in Duty}
     own: set[int] = set()
-    owned: set[int] = set()
-    led: set[int] = set()
-    edited: set[int] = set()
     members: set[int] = set()
     provinces: set[str] = set()
-    commune_paths: dict[int, str] = {}
     commune_ids = {m.unit.commune_id for m in memberships if m.unit.commune_id}
-    if commune_ids:
-        commune_paths = dict(OrgUnit.objects.filter(pk__in=commune_ids).values_list("pk", "path"))
+    commune_paths = dict(OrgUnit.objects.filter(pk__in=commune_ids).values_list("pk", "path")) if commune_ids else {}
     for membership in memberships:
         unit = membership.unit
+        rule = ROLES.get(Role(membership.role))
+        if rule is None:
+            continue
         commune_id = unit.commune_id
         if commune_id:
             members.add(commune_id)
-        if membership.role == Role.PROVINCE_VIEWER:
+        if rule.reach == Reach.PROVINCE:
             province_path = unit.path[: OrgUnit.steplen]
             read_paths.add(province_path)
-            provinces.add(province_path)
-        elif commune_id is None:
+            if Duty.FOLLOW_PROVINCE in rule.duties:
+                provinces.add(province_path)
             continue
-        elif membership.role == Role.PROGRAMME_OWNER:
-            owned.add(commune_id)
-            read_paths.add(commune_paths[commune_id])
-        elif membership.role == Role.LEADER:
-            led.add(commune_id)
-            read_paths.add(commune_paths[commune_id])
-        elif membership.role == Role.REPORTER:
+        if commune_id is None:
+            # Commune and unit roles only mean something inside a commune.
+            continue
+        read_paths.add(commune_paths[commune_id] if rule.reach == Reach.COMMUNE else unit.path)
+        for duty in rule.duties:
+            duty_communes[duty].add(commune_id)
+        if Duty.WRITE_OWN_UNIT in rule.duties:
             own.add(unit.pk)
-            read_paths.add(unit.path)
-        elif membership.role == Role.PORTAL_EDITOR:
-            edited.add(commune_id)
-            read_paths.add(unit.path)
     return Scope(
         read_paths=_outermost(read_paths),
         own_unit_ids=frozenset(own),
-        owned_commune_ids=frozenset(owned),
-        led_commune_ids=frozenset(led),
-        edited_commune_ids=frozenset(edited),
+        owned_commune_ids=frozenset(duty_communes[Duty.OWN_PROGRAMME]),
+        led_commune_ids=frozenset(duty_communes[Duty.LEAD]),
+        edited_commune_ids=frozenset(duty_communes[Duty.EDIT_PORTAL]),
         member_commune_ids=frozenset(members),
         viewed_province_paths=tuple(sorted(provinces)),
+        roles=frozenset(m.role for m in memberships if Role(m.role) in ROLES),
     )
 
 
@@ -163,6 +166,11 @@ def memberships_readable(*, user: UserLike) -> QuerySet[Membership]:
     if scope.is_empty:
         return Membership.objects.none()
     return Membership.objects.filter(scope.unit_q("unit__") | Q(user=user))
+
+
+def memberships_writable(*, user: UserLike) -> QuerySet[Membership]:
+    # Roles are granted by the platform's administrators only.
+    return Membership.objects.all() if scope_for(user=user).is_superuser else Membership.objects.none()
 
 
 def units_in_owned_communes(*, user: UserLike) -> QuerySet[OrgUnit]:

@@ -4,34 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from xaso.units import selectors
 from xaso.units.forms import MembershipForm, OrgUnitForm
 from xaso.units.models import Membership, OrgUnit
 from xaso.units.roles import roles_changed
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
-from xaso.units.selectors import UserLike, scope_for
-
-
-def memberships_writable(*, user: UserLike) -> QuerySet[Membership]:
-    # Roles are granted by the platform's administrators only.
-    return Membership.objects.all() if scope_for(user=user).is_superuser else Membership.objects.none()
-
-
-register_permission_policy(
-    OrgUnit, ScopedPermissionPolicy(OrgUnit, readable=selectors.units_readable, writable=selectors.units_writable)
-)
-register_permission_policy(
-    Membership,
-    ScopedPermissionPolicy(Membership, readable=selectors.memberships_readable, writable=memberships_writable),
-)
+from xaso.units.scoping import ScopedSnippetViewSet
 
 
 class OrgUnitViewSet(ScopedSnippetViewSet):

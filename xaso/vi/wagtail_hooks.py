@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+from xaso.units.scoping import ScopedSnippetViewSet
 from xaso.vi.forms import AbbreviationForm
 from xaso.vi.models import Abbreviation
-from xaso.vi.selectors import abbreviations_readable, abbreviations_writable
-
-register_permission_policy(
-    Abbreviation,
-    ScopedPermissionPolicy(Abbreviation, readable=abbreviations_readable, writable=abbreviations_writable),
-)
 
 
 class AbbreviationViewSet(ScopedSnippetViewSet):

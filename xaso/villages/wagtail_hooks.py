@@ -11,23 +11,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from xaso.units.scoping import ScopedPermissionPolicy, ScopedSnippetViewSet
+from xaso.units.scoping import ScopedSnippetViewSet
 from xaso.villages import selectors, views
 from xaso.villages.forms import PlatformForm, TeamMemberForm
 from xaso.villages.models import Platform, TeamMember
-
-register_permission_policy(
-    TeamMember,
-    ScopedPermissionPolicy(TeamMember, readable=selectors.members_readable, writable=selectors.members_writable),
-)
-register_permission_policy(
-    Platform,
-    ScopedPermissionPolicy(Platform, readable=selectors.platforms_readable, writable=selectors.platforms_writable),
-)
 
 
 class TeamMemberViewSet(ScopedSnippetViewSet):

@@ -235,11 +235,14 @@ class TopicPage(FeedRoutesMixin, PortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         articles = articles_live(root=self)
-        audience = Audience.objects.filter(slug=request.GET.get("doi-tuong", "")).first()
+        # Only the audiences this sub-section's articles are written for (a commune's own list and
+        # the shared one may hold the same address).
+        audiences = Audience.objects.filter(articles__in=articles_live(root=self)).distinct()
+        audience = audiences.filter(slug=request.GET.get("doi-tuong", "")).first()
         if audience is not None:
             articles = articles.filter(audiences=audience)
         context["audience"] = audience
-        context["audiences"] = Audience.objects.filter(articles__in=articles_live(root=self)).distinct()
+        context["audiences"] = audiences
         context["articles"] = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("trang"))
         # Other apps add a block to a sub-section (the honours app its roll) through this hook:
         # each function returns None or {"template": ..., **its context}.

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class AccessConfig(AppConfig):
+    name = "xaso.access"
+    label = "access"
+    verbose_name = "Quyền truy cập"
+
+    def ready(self) -> None:
+        from xaso.access.registry import register_policies
+
+        # Before any admin URL is built: every back-office model's rows come from the declaration.
+        register_policies()
