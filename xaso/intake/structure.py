@@ -635,7 +635,9 @@ class Parser:
         for i in range(recipients_at, len(self.lines)):
             line = self.lines[i].strip()
             line = re.sub(r"(?i)^nơi nhận\s*:?", "", line)
-            line = re.sub(r"\s*(KT\.?|TM\.?|TL\.?)\s+[A-ZĐỦ ]+$", "", line)
+            signature = re.search(r"(?:^|\s)(KT|TM|TL)\.?\s+(\S.*)$", line)
+            if signature and signature.group(2).upper() == signature.group(2):
+                line = line[: signature.start()]
             line = line.strip(" -–;.")
             if not line or re.match(r"^(chủ tịch|phó chủ tịch)$", line, re.IGNORECASE):
                 continue

@@ -19,7 +19,7 @@ _DOUBLE_HYPHEN = re.compile(r"(\d)\s*-\s*-\s*(?=[A-ZĐ])")
 _NOISE = [
     re.compile(p)
     for p in (
-        r"^(he thong phap luat|dang tai van ban|tai ve|muc luc|luu|theo doi van ban|bao loi|ghi chu)\b.*",
+        r"^(he thong phap luat|dang tai van ban|tai ve|muc luc|luu|theo doi van ban|bao loi|ghi chu)$",
         r"^(so hieu|loai van ban|noi ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc|co quan ban hanh)\s*:?.*",
         r"^(ban dich nay|thu vien phap luat|vui long|neu ban la thanh vien|de su dung toan bo|quy khach).*",
         r"^(trang chu|dang nhap|dang ky|chia se|in trang|ban in|facebook|zalo|twitter|y kien tham do|truy cap|hom nay|hom qua|tuan nay|thang nay|tat ca)\b\s*:?\s*\d*$",
