@@ -86,6 +86,28 @@ def docx_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
+    """Text of a PDF with a text layer; tables (pdfplumber) come as "a | b | c" rows in place."""
+    import pdfplumber
+
+    try:
+        lines: list[str] = []
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                top = 0.0
+                for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+                    x0, y0, x1, y1 = table.bbox
+                    if y0 > top:
+                        lines.append(page.crop((0, top, page.width, y0)).extract_text() or "")
+                    for row in table.extract():
+                        lines.append(" | ".join(" ".join((cell or "").split()) for cell in row))
+                    top = y1
+                lines.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+        return "\n".join(lines)
+    except Exception:  # noqa: BLE001 - a PDF pdfplumber cannot read goes to poppler
+        return _pdftotext(data)
+
+
+def _pdftotext(data: bytes) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)

@@ -21,6 +21,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("dash", re.compile(r"^\s*([-–—•∙·])\s*(.*)$")),
     ("plus", re.compile(r"^\s*([+*])\s+(.*)$")),
 ]
+_RANK = {"part": 0, "appendix": 1, "roman": 2, "caps": 3, "arabic": 4, "arabic2": 5, "letter": 6, "dash": 7, "plus": 8}
 _CAPS_HEADING = re.compile(r"^[^a-zà-ỹđ]{6,}$")
 _SENTENCE_END = re.compile(r"[.:;!?]\s*$|\./\.$")
 
@@ -126,11 +127,16 @@ def build(lines: list[str], markers: list[str] | None = None, start: int = 0, en
             # an unnumbered heading in capitals sits at the outermost level
             level = 0
             styles, stack = ["caps"], []
-        elif style in styles:
+        elif style in styles and not (style == "caps" and styles[0] != "caps"):
             level = styles.index(style)
             del styles[level + 1 :]
             del stack[level:]
         else:
+            # a kind of marker never seen on this branch nests below the kinds that rank above it
+            rank = _RANK[style]
+            cut = next((i for i, s in enumerate(styles) if _RANK[s] > rank), len(styles))
+            del styles[cut:]
+            del stack[cut:]
             styles.append(style)
             level = len(styles) - 1
         (stack[level - 1] if level > 0 and stack else root).children.append(node)

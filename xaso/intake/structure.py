@@ -286,7 +286,7 @@ class Parser:
             line = self.lines[i].strip()
             if title_lines and self.lines[first].strip().isupper() and not line.isupper():
                 break
-            if title_lines and re.match(r"^(căn cứ|can cu|thực hiện|triển khai|[IVX]+\.)", line, re.IGNORECASE) and self.lines[first].strip().isupper():
+            if title_lines and re.match(r"^(căn cứ|thực hiện|triển khai|[IVX]+\.\s|\d+\.\s|-\s)", line, re.IGNORECASE):
                 break
             title_lines.append(line)
             i += 1
@@ -318,7 +318,7 @@ class Parser:
             handler = getattr(self, f"_section_{current}", None) if current else None
             if handler and own is not None:
                 handler(child)
-            elif current is None and child.style == "para" and not self.draft.purposes and not self.draft.targets:
+            elif current is None and child.style in {"para", "dash"} and not self.draft.purposes and not self.draft.targets:
                 self.draft.preamble.append(self.item(child))
             else:
                 self._walk(child, current)
@@ -351,6 +351,9 @@ class Parser:
                 specific_found = True
                 self._target_table(node)
                 break
+            elif any(n.style == "row" for n in child.walk()):
+                specific_found = True
+                self._target_table(child)
         if not specific_found:
             self._targets(node, node)
 
