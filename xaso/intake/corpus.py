@@ -13,7 +13,7 @@ import hashlib
 import io
 import random
 import re
-import subprocess  # noqa: S404
+import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,10 +86,14 @@ def seed_variant(style: str) -> tuple[str, dict[str, Any]]:
         "",
     ]
     if style == "runon":
-        lines.append("Căn cứ " + "; ".join(
-            f"{'Quyết định' if 'QĐ' in b['code'] else 'Kế hoạch' if 'KH' in b['code'] else 'Nghị quyết'} số {b['code']} ngày {b['issued_on'][8:]}/{b['issued_on'][5:7]}/{b['issued_on'][:4]} của {b['issuer']} {b['summary']}"
-            for b in plan["legal_bases"]
-        ) + ".")
+        lines.append(
+            "Căn cứ "
+            + "; ".join(
+                f"{'Quyết định' if 'QĐ' in b['code'] else 'Kế hoạch' if 'KH' in b['code'] else 'Nghị quyết'} số {b['code']} ngày {b['issued_on'][8:]}/{b['issued_on'][5:7]}/{b['issued_on'][:4]} của {b['issuer']} {b['summary']}"
+                for b in plan["legal_bases"]
+            )
+            + "."
+        )
     else:
         lines += plan["preamble"]
     heads = ["MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ VÀ GIẢI PHÁP", "KINH PHÍ", "TỔ CHỨC THỰC HIỆN"]
@@ -109,7 +113,11 @@ def seed_variant(style: str) -> tuple[str, dict[str, Any]]:
         lines += [f"- {t}" for t in texts]
     lines.append(mark(2) + heads[2])
     for group in plan["task_groups"]:
-        lines.append(f"{'3.' if part else ''}{group['number']}. {group['title']}" if part else f"{group['number']}. {group['title']}")
+        lines.append(
+            f"{'3.' if part else ''}{group['number']}. {group['title']}"
+            if part
+            else f"{group['number']}. {group['title']}"
+        )
         lines += [f"{'abcdefg'[k]}) {t['text']}" if part else f"- {t['text']}" for k, t in enumerate(group["tasks"])]
     lines.append(mark(3) + heads[3])
     lines.append(plan["funding"]["text"])
@@ -137,7 +145,9 @@ def seed_variant(style: str) -> tuple[str, dict[str, Any]]:
             for t in plan["targets"]
         ],
         "tasks": [
-            {"group": g["number"], "start": " ".join(t["text"].split()[:4])} for g in plan["task_groups"] for t in g["tasks"]
+            {"group": g["number"], "start": " ".join(t["text"].split()[:4])}
+            for g in plan["task_groups"]
+            for t in g["tasks"]
         ],
         "retro": [],
     }
@@ -167,6 +177,7 @@ def to_docx(text: str) -> bytes:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if table is None or len(table.columns) != len(cells):
                 table = document.add_table(rows=0, cols=len(cells))
+                table.style = "Table Grid"  # ruled, as plans print their appendices
             row = table.add_row()
             for cell, value in zip(row.cells, cells, strict=True):
                 cell.text = value
@@ -184,21 +195,30 @@ def to_pdf(text: str) -> bytes:
             source = Path(tmp) / "plan.docx"
             source.write_bytes(to_docx(text))
             subprocess.run(  # noqa: S603
-                ["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf", "--outdir", tmp, str(source)],  # noqa: S607
+                [  # noqa: S607
+                    "soffice",
+                    "--headless",
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(source),
+                ],
                 capture_output=True,
                 timeout=180,
                 check=True,
             )
             return (Path(tmp) / "plan.pdf").read_bytes()
 
-    return _cached("pdf:" + text, make)
+    return _cached("pdf-ruled:" + text, make)
 
 
 def to_scan_pages(text: str, *, dpi: int = 200, seed: int = 7) -> list[bytes]:
     """Text set on A4 pages at `dpi`, with speckle noise, slight blur and skew, as PNG."""
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - noise for a test image, not a secret
     width, height = int(8.27 * dpi), int(11.69 * dpi)
     font = ImageFont.truetype(FONT, size=int(12 / 72 * dpi))
     margin = int(0.8 * dpi)

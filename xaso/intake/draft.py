@@ -145,12 +145,8 @@ class Draft:
             purposes=[Item(**p) for p in data["purposes"]],
             objectives_heading=data["objectives_heading"],
             general_objective=item(data["general_objective"]),
-            targets=[
-                Target(**{**t, "milestones": [Milestone(**m) for m in t["milestones"]]}) for t in data["targets"]
-            ],
-            task_groups=[
-                TaskGroup(**{**g, "tasks": [Task(**k) for k in g["tasks"]]}) for g in data["task_groups"]
-            ],
+            targets=[Target(**{**t, "milestones": [Milestone(**m) for m in t["milestones"]]}) for t in data["targets"]],
+            task_groups=[TaskGroup(**{**g, "tasks": [Task(**k) for k in g["tasks"]]}) for g in data["task_groups"]],
             funding=item(data["funding"]),
             funding_sources=[Item(**s) for s in data["funding_sources"]],
             responsibilities=[Responsibility(**r) for r in data["responsibilities"]],

@@ -5,7 +5,7 @@ model, `tesseract-ocr-vie`, through pytesseract), plain text."""
 from __future__ import annotations
 
 import io
-import subprocess  # noqa: S404 - poppler and tesseract are fixed local programs
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -95,7 +95,7 @@ def pdf_text(data: bytes) -> str:
             for page in pdf.pages:
                 top = 0.0
                 for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
-                    x0, y0, x1, y1 = table.bbox
+                    _, y0, _, y1 = table.bbox
                     if y0 > top:
                         lines.append(page.crop((0, top, page.width, y0)).extract_text() or "")
                     for row in table.extract():
@@ -103,7 +103,7 @@ def pdf_text(data: bytes) -> str:
                     top = y1
                 lines.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
         return "\n".join(lines)
-    except Exception:  # noqa: BLE001 - a PDF pdfplumber cannot read goes to poppler
+    except Exception:
         return _pdftotext(data)
 
 
@@ -112,7 +112,7 @@ def _pdftotext(data: bytes) -> str:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)
         result = subprocess.run(  # noqa: S603
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120, check=False
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=120, check=False  # noqa: S607
         )
     if result.returncode != 0:
         raise ExtractError(ERR_UNREADABLE)
@@ -124,7 +124,7 @@ def pdf_ocr(data: bytes) -> str:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)
         result = subprocess.run(  # noqa: S603
-            ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", str(path), str(Path(tmp) / "page")],
+            ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", str(path), str(Path(tmp) / "page")],  # noqa: S607
             capture_output=True,
             timeout=600,
             check=False,

@@ -99,15 +99,20 @@ def build(lines: list[str], markers: list[str] | None = None, start: int = 0, en
         caps = bool(_CAPS_HEADING.match(text)) and len(text.split()) >= 2 and not re.match(r"^[\d\s/.,:()-]+$", text)
         if found:
             style, marker, body = found
-        elif caps and current is not None and not blank_before and current.style in {"part", "roman", "caps", "appendix"}:
+        elif (
+            caps and current is not None and not blank_before and current.style in {"part", "roman", "caps", "appendix"}
+        ):
             current.text, current.last = f"{current.text} {text}", number
             continue
         elif caps:
             style, marker, body = "caps", "", text
         else:
             heading_like = current is not None and current.style != "para" and not _SENTENCE_END.search(current.text)
+            # after a bulleted item an unmarked line continues it, even past a blank line
+            # (OCR and page breaks put blank lines inside paragraphs)
             starts_paragraph = current is None or (
-                blank_before
+                current.style not in {"dash", "plus"}
+                and blank_before
                 and text[:1].isupper()
                 and (bool(_SENTENCE_END.search(current.text)) or (heading_like and len(current.text) < 100))
             )

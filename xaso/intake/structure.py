@@ -52,7 +52,9 @@ _REF = re.compile(
     rf"(?P<kind>{_DOC_KINDS})\s+(?:số\s*)?(?P<code>\d{{1,5}}(?:/\d{{4}})?\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
     r"(?:\s*,)?\s*(?:ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
 )
-_LAW = re.compile(r"(?P<kind>Luật)\s+(?P<name>[A-ZĐ][^;,.]*?)\s+ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+_LAW = re.compile(
+    r"(?P<kind>Luật)\s+(?P<name>[A-ZĐ][^;,.]*?)\s+ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
 _ISSUER_END = re.compile(
     r"\s+(về|phê duyệt|ban hành|hướng dẫn|triển khai|thực hiện|quy định|sửa đổi|thúc đẩy|đẩy mạnh)\b|[;,(“\"]|$"
 )
@@ -216,7 +218,11 @@ class Parser:
 
     def item(self, node: Node, text: str | None = None) -> d.Item:
         first, last = node.span
-        return d.Item(text=_tidy(text if text is not None else node.full_text()), lines=[first, last], flags=self.flags_for(first, last))
+        return d.Item(
+            text=_tidy(text if text is not None else node.full_text()),
+            lines=[first, last],
+            flags=self.flags_for(first, last),
+        )
 
     def parse(self) -> d.Draft:
         body_start = self._identity()
@@ -264,7 +270,9 @@ class Parser:
         header = []
         stop = number_line if number_line is not None else (type_line or 3)
         for line in self.lines[:stop]:
-            cleaned = re.sub(r"(?i)cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc", "", line)
+            cleaned = re.sub(
+                r"(?i)cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc", "", line
+            )
             cleaned = cleaned.strip(" -–—|")
             if cleaned and cleaned.upper() == cleaned and len(cleaned) > 2:
                 header.append(cleaned)
@@ -273,7 +281,9 @@ class Parser:
             ident.issuer = header[0][:1] + header[0][1:].lower()
             if len(header) > 1:
                 rest = header[1].lower()
-                ident.issuer += " " + " ".join(w if w in ("xã", "phường", "huyện", "tỉnh", "thị", "trấn") else w.capitalize() for w in rest.split())
+                ident.issuer += " " + " ".join(
+                    w if w in ("xã", "phường", "huyện", "tỉnh", "thị", "trấn") else w.capitalize() for w in rest.split()
+                )
             ident.lines["issuer"] = [1, stop]
         start = (type_line + 1) if type_line is not None else (date_line or number_line or 0) + 1
         # the title: capitals after the document type, or the first paragraph
@@ -312,19 +322,24 @@ class Parser:
                 self.draft.ignored.append(self.item(child))
                 continue
             current = own if own not in (None, "plan_part") else kind
-            if own == "plan_part" or own is None and child.style in _HEADING_STYLES and kind is None:
+            if own == "plan_part" or (own is None and child.style in _HEADING_STYLES and kind is None):
                 self._walk(child, None)
                 continue
             handler = getattr(self, f"_section_{current}", None) if current else None
             if handler and own is not None:
                 handler(child)
-            elif current is None and child.style in {"para", "dash"} and not self.draft.purposes and not self.draft.targets:
+            elif (
+                current is None
+                and child.style in {"para", "dash"}
+                and not self.draft.purposes
+                and not self.draft.targets
+            ):
                 self.draft.preamble.append(self.item(child))
             else:
                 self._walk(child, current)
 
     def _section_bases(self, node: Node) -> None:
-        self._bases_text = getattr(self, "_bases_text", []) + [(node.span, node.full_text())]
+        self._bases_text = [*getattr(self, "_bases_text", []), (node.span, node.full_text())]
 
     def _section_purposes(self, node: Node) -> None:
         for child in node.children:
@@ -342,7 +357,9 @@ class Parser:
         for child in node.children:
             folded = child.folded
             if "muc tieu chung" in folded[:40]:
-                text = " ".join(c.full_text() for c in child.children) or re.sub(r"(?i)^mục tiêu chung\s*[:.]?", "", child.text)
+                text = " ".join(c.full_text() for c in child.children) or re.sub(
+                    r"(?i)^mục tiêu chung\s*[:.]?", "", child.text
+                )
                 self.draft.general_objective = self.item(child, text)
             elif "cu the" in folded[:40] or "chi tieu" in folded[:40] or _YEAR.search(folded[:40]):
                 specific_found = True
@@ -384,7 +401,9 @@ class Parser:
             period = (year, year)
         elif period is None:
             target.flags.append("year_guessed")
-        target.period = "" if period is None else (str(period[0]) if period[0] == period[1] else f"{period[0]}-{period[1]}")
+        target.period = (
+            "" if period is None else (str(period[0]) if period[0] == period[1] else f"{period[0]}-{period[1]}")
+        )
         comparison, value, unit, tiers, flags = read_values(text)
         target.tiers = tiers
         target.flags += flags
@@ -405,13 +424,17 @@ class Parser:
                 continue
             if not years:
                 continue
-            label = next((c for i, c in enumerate(row.cells) if i not in dict(years) and len(c) > 8 and not c.isdigit()), "")
+            label = next(
+                (c for i, c in enumerate(row.cells) if i not in dict(years) and len(c) > 8 and not c.isdigit()), ""
+            )
             if not label:
                 continue
-            target = d.Target(text=_tidy(label), lines=[row.first, row.first], flags=self.flags_for(row.first, row.first))
+            target = d.Target(
+                text=_tidy(label), lines=[row.first, row.first], flags=self.flags_for(row.first, row.first)
+            )
             for column, year in years:
                 if column < len(row.cells) and row.cells[column].strip():
-                    comparison, value, unit, tiers, flags = read_values(row.cells[column])
+                    comparison, value, unit, _tiers, flags = read_values(row.cells[column])
                     target.milestones.append(d.Milestone(year, comparison, value, unit))
                     target.flags += [f for f in flags if f not in target.flags]
             if not target.milestones:
@@ -431,9 +454,11 @@ class Parser:
             return
         if not groups:
             groups = [node]
-        for number, group_node in enumerate(groups, start=1):
+        for _number, group_node in enumerate(groups, start=1):
             title = _tidy(group_node.text if group_node is not node else node.text)
-            group = d.TaskGroup(text=title, lines=group_node.span if group_node is not node else [node.first, node.last])
+            group = d.TaskGroup(
+                text=title, lines=group_node.span if group_node is not node else [node.first, node.last]
+            )
             group.key = guess_group_key(title)
             leaves = group_node.children
             for leaf in leaves:
@@ -491,7 +516,9 @@ class Parser:
             if not text:
                 continue
             if group is None:
-                group = d.TaskGroup(text=_tidy(node.text), lines=[node.first, node.first], key=guess_group_key(node.text))
+                group = d.TaskGroup(
+                    text=_tidy(node.text), lines=[node.first, node.first], key=guess_group_key(node.text)
+                )
                 self.draft.task_groups.append(group)
             task = d.Task(text=_tidy(text), lines=[row.first, row.first], flags=self.flags_for(row.first, row.first))
             task.lead = split_units(cells[columns["lead"]]) if "lead" in columns else []
@@ -539,7 +566,11 @@ class Parser:
             for grandchild in child.children:
                 if re.match(r"^noi nhan", grandchild.folded):
                     break
-                if grandchild.style == "para" and re.search(r"yeu cau|de nghi", grandchild.folded[:80]) and "uy ban" in grandchild.folded[:30]:
+                if (
+                    grandchild.style == "para"
+                    and re.search(r"yeu cau|de nghi", grandchild.folded[:80])
+                    and "uy ban" in grandchild.folded[:30]
+                ):
                     self.draft.closing = _tidy(grandchild.text)
                     continue
                 resp.items.append(_tidy(grandchild.full_text()))
@@ -556,7 +587,13 @@ class Parser:
             if found and "bao cao" in folded:
                 self.draft.reporting = self.item(candidate, candidate.text)
                 for day, month in found:
-                    label = "Báo cáo 6 tháng đầu năm" if int(month) in (6, 7) else "Báo cáo năm" if int(month) in (1, 12) else f"Báo cáo trước ngày {int(day):02d}/{int(month):02d}"
+                    label = (
+                        "Báo cáo 6 tháng đầu năm"
+                        if int(month) in (6, 7)
+                        else "Báo cáo năm"
+                        if int(month) in (1, 12)
+                        else f"Báo cáo trước ngày {int(day):02d}/{int(month):02d}"
+                    )
                     if not any(x.day == int(day) and x.month == int(month) for x in self.draft.deadlines):
                         self.draft.deadlines.append(d.Deadline(int(day), int(month), label))
                 self.draft.reporting_ad_hoc = "dot xuat" in folded
@@ -586,7 +623,11 @@ class Parser:
                 issuer = rest[: end.start()].strip() if has_issuer and end else ""
                 summary_start = rest[end.start() :] if end else ""
                 nxt = _REF.search(summary_start[1:]) if summary_start else None
-                summary = summary_start[: nxt.start() + 1] if nxt and summary_start[: nxt.start() + 1].rstrip().endswith(";") else re.split(r";|\.\s", summary_start)[0]
+                summary = (
+                    summary_start[: nxt.start() + 1]
+                    if nxt and summary_start[: nxt.start() + 1].rstrip().endswith(";")
+                    else re.split(r";|\.\s", summary_start)[0]
+                )
                 alias = _ALIAS.search(summary)
                 summary = _tidy(_ALIAS.sub("", summary)).strip(" ;,.")
                 basis = d.LegalBasis(
@@ -606,7 +647,15 @@ class Parser:
                 if code not in seen:
                     seen.add(code)
                     self.draft.legal_bases.append(
-                        d.LegalBasis(text=code, lines=span, code=code, kind="Luật", issued_on=parse_date(law.group("date")), issuer="Quốc hội", summary="")
+                        d.LegalBasis(
+                            text=code,
+                            lines=span,
+                            code=code,
+                            kind="Luật",
+                            issued_on=parse_date(law.group("date")),
+                            issuer="Quốc hội",
+                            summary="",
+                        )
                     )
 
     # end matter -----------------------------------------------------------------------------
@@ -622,7 +671,12 @@ class Parser:
                 kind = auth.group(1).upper()
                 rest = self.lines[i][auth.start() :] if len(self.lines[i]) == len(folded) else ""
                 role = auth.group(2)
-                name = {"chu tich": "CHỦ TỊCH", "uy ban nhan dan": "ỦY BAN NHÂN DÂN", "giam doc": "GIÁM ĐỐC", "truong ban": "TRƯỞNG BAN"}[role]
+                name = {
+                    "chu tich": "CHỦ TỊCH",
+                    "uy ban nhan dan": "ỦY BAN NHÂN DÂN",
+                    "giam doc": "GIÁM ĐỐC",
+                    "truong ban": "TRƯỞNG BAN",
+                }[role]
                 ident.signer_authority = f"{kind}. {name}"
                 del rest
                 ident.lines["signer"] = [i + 1, i + 1]
@@ -650,7 +704,7 @@ class Parser:
         years = [m.year for t in self.draft.targets for m in t.milestones]
         issued = int(self.draft.identity.issued_on[:4]) if self.draft.identity.issued_on else None
         title_years = [int(y) for y in _YEAR.findall(fold(self.draft.identity.title))]
-        self.draft.start_year = min(years + ([issued] if issued else []) or [dt.date.today().year])
+        self.draft.start_year = min(years + ([issued] if issued else []) or [2025])
         self.draft.end_year = max(years + title_years + [self.draft.start_year])
         for target in self.draft.targets:
             if not target.milestones and "year_guessed" in target.flags:
@@ -670,7 +724,10 @@ class Parser:
                 folded = fold(item)
                 if not folded.startswith("chu tri"):
                     continue
-                if re.search(r"nhiem vu duoc giao tai ke hoach|to chuc trien khai thuc hien cac nhiem vu", folded) and not default_lead:
+                if (
+                    re.search(r"nhiem vu duoc giao tai ke hoach|to chuc trien khai thuc hien cac nhiem vu", folded)
+                    and not default_lead
+                ):
                     default_lead = resp.heading
                     continue
                 partners = re.search(r"phoi hop voi (.*?)(?: va cac co quan| thuc hien|,|$)", folded)

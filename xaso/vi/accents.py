@@ -273,7 +273,7 @@ def _decode(model_: AccentModel, tokens: list[str], *, ocr: bool) -> list[tuple[
         extended: list[tuple[float, str, str, list[str]]] = []
         if not cands:
             keep = token
-            for score, prev2, prev, chosen in beam:
+            for score, _prev2, prev, chosen in beam:
                 extended.append((score + UNK_LOGPROB, prev, _BOS, [*chosen, keep]))
         else:
             keep_cost = UNKNOWN_KEEP_OCR if ocr else UNKNOWN_KEEP
