@@ -747,9 +747,9 @@ class Parser:
                 if task.lead:
                     continue
                 if index in by_group:
-                    lead, partners = by_group[index]
+                    lead, partner_list = by_group[index]
                     task.lead = [lead]
-                    task.coordinating = [p for p in partners if fold(p) != fold(lead)]
+                    task.coordinating = [p for p in partner_list if fold(p) != fold(lead)]
                 elif default_lead:
                     task.lead = [default_lead]
                 else:
