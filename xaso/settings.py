@@ -160,6 +160,8 @@ PRIVATE_ROOT = Path(env_str("XASO_PRIVATE_ROOT", str(DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
+    # Uploads only their readers may download (evidence, proposals): xaso/access/files.py.
+    "protected": {"BACKEND": "xaso.access.storage.ProtectedStorage"},
     # Hashed, pre-compressed files for serving; tests read the sources directly.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -167,6 +169,11 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploaded evidence and proposals, served only through /tep/ to those who may read their row.
+PROTECTED_ROOT = Path(env_str("XASO_PROTECTED_ROOT", str(DATA_DIR / "protected")))
+# "django" streams the file; "accel" lets nginx send it from its internal location (deploy/nginx).
+PROTECTED_SERVE = env_choice("XASO_PROTECTED_SERVE", "django", ("django", "accel"))
+PROTECTED_ACCEL_PREFIX = env_str("XASO_PROTECTED_ACCEL_PREFIX", "/_protected/")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("XASO_MEDIA_ROOT", str(DATA_DIR / "media")))
 # One commune on one machine has no separate file server: Django serves uploads.

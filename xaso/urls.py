@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from xaso.access.bulk import scoped_bulk_action
+from xaso.access.files import protected_file
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # Before Wagtail's own: the ids of a bulk action are first cut down to the person's rows.
@@ -15,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="wagtail_bulk_action",
     ),
     path("quan-tri/", include(wagtailadmin_urls)),
+    path("tep/<path:name>", protected_file, name="protected_file"),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("ke-hoach/", include("xaso.plans.urls")),
     path("van-ban/", include("xaso.documents.urls")),

@@ -20,8 +20,10 @@ from __future__ import annotations
 from xaso.access.rules import (
     EDIT,
     MANAGE,
+    PAGES,
     VIEW,
     Duty,
+    FileRule,
     ModelRule,
     Reach,
     RoleRule,
@@ -300,6 +302,22 @@ MODELS: dict[str, ModelRule] = {
     ),
 }
 
+# Uploaded files that only the readers of their row may download (xaso/access/files.py).
+FILES: dict[str, FileRule] = {
+    "activities.Evidence": FileRule(field="file", row="activity_id", model="activities.Activity"),
+    "honours.ProposalEvidence": FileRule(field="file", row="proposal_id", model="honours.Proposal"),
+    **{
+        label: FileRule(field="evidence", row="", model=label)
+        for label in (
+            "outreach.ClubSession",
+            "outreach.SchoolEvent",
+            "outreach.EnterpriseSession",
+            "outreach.Showcase",
+            "villages.SupportVisit",
+        )
+    },
+}
+
 # Roles that may work on a commune's e-information page (Wagtail pages, pictures, files):
 # page and collection rights come from the commune's Wagtail groups (xaso/portal/access.py).
 PORTAL = (OWNER, EDITOR, LEADER)
@@ -338,10 +356,15 @@ VIEWS: dict[str, ViewRule] = {
     "wagtailadmin_choose_page_phone_link": any_role(),
     "wagtailadmin_choose_page_anchor_link": any_role(),
     # -- Wagtail admin: the portal's pages, pictures and files -------------------------------------
-    "wagtailadmin_api:*": roles(*PORTAL, why="chỉ trang trong cây của xã mình"),
-    "wagtailadmin_explore*": roles(*PORTAL),
-    "wagtailadmin_pages:*": roles(*PORTAL, why="quyền trang theo nhóm của từng xã"),
-    "wagtailadmin_choose_page*": roles(*PORTAL, why="chỉ trang của xã mình"),
+    "wagtailadmin_api:pages:*": roles(*PORTAL, why="chỉ trang trong cây của xã mình").with_rows(pk=PAGES),
+    # The admin API's pictures and files listings are not used by the back office's screens.
+    "wagtailadmin_api:images:*": superuser(),
+    "wagtailadmin_api:documents:*": superuser(),
+    "wagtailadmin_explore*": roles(*PORTAL).with_rows(parent_page_id=PAGES),
+    "wagtailadmin_pages:*": roles(*PORTAL, why="quyền trang theo nhóm của từng xã").with_rows(
+        page_id=PAGES, parent_page_id=PAGES, page_to_move_id=PAGES, destination_id=PAGES, pk=PAGES
+    ),
+    "wagtailadmin_choose_page*": roles(*PORTAL, why="chỉ trang của xã mình").with_rows(parent_page_id=PAGES),
     "wagtailadmin_tag_*": roles(*PORTAL),
     "wagtaildocs:*": roles(*PORTAL, why="quyền theo bộ sưu tập của từng xã"),
     "wagtaildocs_chooser:*": roles(*PORTAL),

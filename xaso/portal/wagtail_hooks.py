@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 
+from xaso.access.pages import pages_reachable
 from xaso.portal.access import portal_setup
 from xaso.portal.models import Audience, HomePage, PortalPage
 from xaso.portal.pagecache import mark_cacheable
@@ -66,3 +67,9 @@ def allow_page_cache(page: Any, request: HttpRequest, serve_args: Any, serve_kwa
     """Public portal pages (and their feeds, QR codes) may be kept by xaso.portal.pagecache."""
     if isinstance(page, PortalPage) and not page.get_view_restrictions().exists():
         mark_cacheable(request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages_of_own_portals(pages: Any, request: HttpRequest) -> Any:
+    # One tree holds every commune's portal: the chooser offers only the person's own.
+    return pages.filter(pk__in=pages_reachable(user=request.user).values("pk"))
