@@ -60,6 +60,7 @@ class FakeServer:
 
             do_GET = _serve  # noqa: N815 - http.server names its handlers so
             do_POST = _serve  # noqa: N815
+            do_DELETE = _serve  # noqa: N815
 
         self.httpd = ThreadingHTTPServer((host, port), Handler)
         self.httpd.daemon_threads = True
