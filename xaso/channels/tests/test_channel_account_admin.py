@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 
 from xaso.channels.crypto import MASK, decrypt
-from xaso.channels.services import channel_account_set_credentials
 from xaso.channels.models import ChannelAccount
-from xaso.channels.services import ERR_NEEDS_APP
+from xaso.channels.services import ERR_NEEDS_APP, channel_account_set_credentials
 from xaso.channels.testing import (
     FB_APP_ID,
     FB_APP_SECRET,

@@ -37,6 +37,8 @@ def test_it_refreshes_the_token_and_stores_the_new_single_use_refresh_token(cloc
     assert stored["access_token"] == token
     assert stored["refresh_token"] == zalo.refresh_token != ZALO_REFRESH
     # Zalo's expires_in (25 hours) and the refresh token's documented 3 months.
+    assert account.token_expires_at is not None
+    assert account.refresh_expires_at is not None
     assert abs(account.token_expires_at - (timezone.now() + dt.timedelta(hours=25))) < dt.timedelta(seconds=5)
     assert abs(account.refresh_expires_at - (timezone.now() + dt.timedelta(days=90))) < dt.timedelta(seconds=5)
     assert zalo_access_token(account=account) == token
