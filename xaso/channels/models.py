@@ -136,7 +136,7 @@ class ChannelAccount(models.Model):
             return STATUS_EXPIRED.format(day=day)
         if left < dt.timedelta(days=1):
             return STATUS_HOURS.format(hours=max(1, int(left.total_seconds() // 3600)), day=day)
-        return STATUS_DAYS.format(days=left.days, day=day)
+        return STATUS_DAYS.format(days=round(left.total_seconds() / 86400), day=day)
 
 
 class Publication(models.Model):

@@ -66,8 +66,8 @@ def test_the_owner_connects_the_page_and_gets_a_60_day_token_whose_expiry_is_sho
     assert exchange.form["fb_exchange_token"] == FB_USER_TOKEN
     assert account.token_expires_at is not None
     assert abs(account.token_expires_at.timestamp() - issued.expires_at) < 5
-    assert account.credential_status == "Còn 59 ngày (đến 14/11/2025)"
-    assert "Còn 59 ngày (đến 14/11/2025)" in client.get(reverse(LIST)).text
+    assert account.credential_status == "Còn 60 ngày (đến 14/11/2025)"
+    assert "Còn 60 ngày (đến 14/11/2025)" in client.get(reverse(LIST)).text
 
 
 def test_the_provinces_app_is_used_when_the_account_has_none_and_its_secret_not_stored(
