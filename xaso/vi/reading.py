@@ -39,7 +39,7 @@ _DATE_WORDS = r"ngày|mùng|mồng|đêm|sáng|trưa|chiều|tối|khánh|dịp|
 # Units after a number that the shared dictionary has no entry for (it has km, ha, kg).
 UNITS = {
     "km²": "ki-lô-mét vuông", "m²": "mét vuông", "m2": "mét vuông", "m³": "mét khối", "m3": "mét khối",
-    "mm": "mi-li-mét", "cm": "xăng-ti-mét", "m": "mét", "°C": "độ xê",
+    "mm": "mi-li-mét", "cm": "xăng-ti-mét", "m": "mét",
 }  # fmt: skip
 _QTY = rf"(?:{_NUM})(?:\s*[–—-]\s*(?:{_NUM}))?"  # a number, or a range "18-25"
 _SEP = r"[ .\-]"  # what separates the groups of a written telephone number
@@ -79,9 +79,11 @@ _PATTERNS = [
 # Words for the eye only, removed before anything is read. Web addresses: with a scheme or
 # "www.", or a bare domain under a common suffix (dichvucong.gov.vn); the words leading to one
 # ("xem chi tiết tại", "theo đường dẫn", "Nguồn:") go with it, so that the sentence still reads.
-_DOMAIN = r"(?<![@\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?![\w-])(?:/\S*)?"
-_DOMAIN = _DOMAIN.replace(r"(?:/\S*)?", r"(?:/\S*[^\s.,;:!?)»\"'])?")
-_URL = rf"(?:(?:https?://|www\.)\S*[^\s.,;:!?)»\"']|{_DOMAIN})"
+_URL_END = r"[^\s.,;:!?)»\"']"  # an address does not end with the sentence's punctuation
+_DOMAIN = (
+    rf"(?<![@\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?![\w-])(?:/\S*{_URL_END})?"
+)
+_URL = rf"(?:(?:https?://|www\.)\S*{_URL_END}|{_DOMAIN})"
 _URL_LEAD = (
     r"(?i:(?:,?\s*(?:hoặc|và)\s+)?(?:(?:mời (?:bà con |người dân )?)?(?:xem chi tiết|chi tiết xem|xem thêm|xem"
     r"|tra cứu|truy cập|đọc thêm)\s+)?(?:tại|ở|qua|theo|trên)\s+"
