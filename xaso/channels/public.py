@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 ERR_NOT_PUBLIC = (
-    "{service} cần tải ảnh bìa từ một địa chỉ công khai trên Internet, nhưng địa chỉ ảnh là {url} (máy này hoặc "
+    "{service} cần tải {what} từ một địa chỉ công khai trên Internet, nhưng địa chỉ ảnh là {url} (máy này hoặc "
     "mạng nội bộ, {service} không tải được). Hãy đặt biến môi trường XASO_PUBLIC_BASE_URL (hoặc XASO_BASE_URL) là "
     "tên miền công khai của trang thông tin điện tử xã, ví dụ https://hoangvanthu.langson.gov.vn, rồi bấm Gửi lại."
 )

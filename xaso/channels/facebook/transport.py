@@ -12,6 +12,7 @@ from xaso.channels.crypto import decrypt
 from xaso.channels.errors import PermanentError
 from xaso.channels.facebook.client import GraphClient
 from xaso.channels.models import ChannelAccount, Delivery
+from xaso.channels.public import ERR_NOT_PUBLIC, is_public_url, public_url
 from xaso.channels.transport import Checkpoint, Sent, Usage
 
 ERR_NOT_CONNECTED = (
@@ -75,11 +76,15 @@ class FacebookTransport:
         publication = delivery.publication
         ahead = delivery.publish_at - timezone.now()
         scheduled_at = delivery.publish_at if SCHEDULE_MIN <= ahead <= SCHEDULE_MAX else None
+        # Facebook fetches the picture and the link's preview itself: from the public address.
+        image_url, link = public_url(publication.image_url), public_url(publication.link)
+        if image_url and not link and not is_public_url(image_url):
+            raise PermanentError(ERR_NOT_PUBLIC.format(service="Facebook", what="ảnh của bài", url=image_url))
         try:
-            if publication.image_url and not publication.link:
+            if image_url and not link:
                 post_id = client.post_photo(
                     page_id=self.account.remote_id,
-                    image_url=publication.image_url,
+                    image_url=image_url,
                     caption=post_message(delivery),
                     scheduled_at=scheduled_at,
                 )
@@ -87,7 +92,7 @@ class FacebookTransport:
                 post_id = client.post_feed(
                     page_id=self.account.remote_id,
                     message=post_message(delivery),
-                    link=publication.link,
+                    link=link,
                     scheduled_at=scheduled_at,
                 )
         finally:

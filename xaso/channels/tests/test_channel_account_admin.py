@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 ADD = "wagtailsnippets_channels_channelaccount:add"
 EDIT = "wagtailsnippets_channels_channelaccount:edit"
 LIST = "wagtailsnippets_channels_channelaccount:list"
+INSPECT = "wagtailsnippets_channels_channelaccount:inspect"
 
 
 def form(commune, **values):
@@ -172,3 +173,18 @@ def test_the_leader_and_the_province_read_but_cannot_change(demo, client_for, fa
         commune = OrgUnit.objects.get(code="ls-hvt")
         client.post(reverse(EDIT, args=[facebook_account.pk]), form(commune, name="Đổi"))
         assert ChannelAccount.objects.get(pk=facebook_account.pk).name == "Trang Facebook xã Hoàng Văn Thụ"
+
+
+def test_the_account_page_shows_its_expiry_and_what_to_fix(clock, demo, client_for, facebook_account):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    ChannelAccount.objects.filter(pk=facebook_account.pk).update(
+        token_expires_at=timezone.now() + dt.timedelta(days=12), problem="Cần kết nối lại Trang."
+    )
+    page = client_for(demo.lan).get(reverse(INSPECT, args=[facebook_account.pk])).text
+    assert "Hạn kết nối" in page
+    assert "Còn 12 ngày (đến 27/09/2025)" in page
+    assert "Cần kết nối lại Trang." in page
+    assert "Còn 12 ngày (đến 27/09/2025)" in client_for(demo.lan).get(reverse(LIST)).text

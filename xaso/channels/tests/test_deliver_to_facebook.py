@@ -297,3 +297,22 @@ def test_a_backend_that_cannot_wait_leaves_the_retry_to_the_sweep(
         assert run(delivery) == "retry"  # the immediate backend would otherwise run it again at once
     assert len(facebook.calls("POST feed")) == 1
     assert callbacks  # the retry asked to be enqueued, and nothing ran in a loop
+
+
+def test_a_picture_at_a_local_address_is_refused_with_what_to_set(facebook, facebook_account, publication, schedule):
+    publication.link = ""
+    publication.image_url = "http://127.0.0.1:8000/media/images/hoi-nghi.jpg"
+    publication.save()
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "failed"
+    assert "XASO_PUBLIC_BASE_URL" in delivery.reason
+    assert not facebook.calls("POST photos")
+
+
+def test_links_and_pictures_are_sent_at_the_public_address(settings, facebook, facebook_account, publication, schedule):
+    settings.CHANNEL_PUBLIC_URL = "https://hoangvanthu.langson.gov.vn"
+    delivery = schedule(publication, facebook_account)
+    assert run(delivery) == "sent"
+    assert facebook.calls("POST feed")[0].form["link"] == (
+        "https://hoangvanthu.langson.gov.vn/tin-tuc/trien-khai-ke-hoach-33/"
+    )

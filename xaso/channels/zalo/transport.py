@@ -45,7 +45,7 @@ def cover_url(delivery: Delivery) -> str:
     downloads it from there, so a local or private address is refused with a clear message."""
     url = public_url(delivery.publication.image_url) or f"{settings.CHANNEL_PUBLIC_URL}{static('channels/cover.png')}"
     if not is_public_url(url):
-        raise PermanentError(ERR_NOT_PUBLIC.format(service="Zalo", url=url))
+        raise PermanentError(ERR_NOT_PUBLIC.format(service="Zalo", what="ảnh bìa", url=url))
     return url
 
 
