@@ -212,6 +212,25 @@ DELIVERY_LEASE_SECONDS = env_int("XASO_DELIVERY_LEASE_SECONDS", 300)
 DELIVERY_BACKOFF_SECONDS = env_int("XASO_DELIVERY_BACKOFF_SECONDS", 30)
 DELIVERY_MAX_ATTEMPTS = env_int("XASO_DELIVERY_MAX_ATTEMPTS", 8)
 DELIVERY_THROTTLE_SECONDS = env_int("XASO_DELIVERY_THROTTLE_SECONDS", 300)
+# Facebook's error 368 (Page temporarily blocked): wait at least this long, doubling per attempt.
+DELIVERY_BLOCKED_SECONDS = env_int("XASO_DELIVERY_BLOCKED_SECONDS", 3600)
+# The province's Facebook app, used when a Page's account has no App ID / App Secret of its own:
+# the connect flow exchanges short-lived tokens with it, and every call carries appsecret_proof.
+FACEBOOK_APP_ID = env_str("XASO_FACEBOOK_APP_ID", "")
+FACEBOOK_APP_SECRET = env_str("XASO_FACEBOOK_APP_SECRET", "")
+# The address at which Zalo (and Facebook) fetch covers and pictures: it must be public. Blank:
+# XASO_BASE_URL. A local or private address is refused with a message instead of a silent failure.
+CHANNEL_PUBLIC_URL = env_str("XASO_PUBLIC_BASE_URL", "").rstrip("/") or BASE_URL
+# Zalo creates an article asynchronously: look for its id every ZALO_ARTICLE_POLL_SECONDS (through
+# the task queue), up to ZALO_ARTICLE_MAX_WAIT_SECONDS; after an unanswered creation, wait
+# ZALO_ARTICLE_SETTLE_SECONDS for it to appear in the OA's list before creating it again.
+ZALO_ARTICLE_POLL_SECONDS = env_int("XASO_ZALO_ARTICLE_POLL_SECONDS", 15)
+ZALO_ARTICLE_MAX_WAIT_SECONDS = env_int("XASO_ZALO_ARTICLE_MAX_WAIT_SECONDS", 1800)
+ZALO_ARTICLE_SETTLE_SECONDS = env_int("XASO_ZALO_ARTICLE_SETTLE_SECONDS", 600)
+# The daily token check: warn this many days before a token expires; refresh a Zalo OA whose
+# single-use refresh token (valid 3 months) has fewer days left than ZALO_REFRESH_AHEAD_DAYS.
+CHANNEL_TOKEN_WARN_DAYS = env_int("XASO_CHANNEL_TOKEN_WARN_DAYS", 7)
+ZALO_REFRESH_AHEAD_DAYS = env_int("XASO_ZALO_REFRESH_AHEAD_DAYS", 30)
 # Loudspeaker speech: espeak-ng offline, or a hosted Vietnamese text-to-speech service.
 SPEECH_BACKEND = env_choice("XASO_SPEECH_BACKEND", "espeak", ("espeak", "hosted"))
 SPEECH_VOICE = env_str("XASO_SPEECH_VOICE", "vi")
