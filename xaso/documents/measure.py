@@ -1,19 +1,20 @@
-"""How wide a line of Times New Roman is, to size the short rules under header lines.
+"""How wide a line of Times New Roman is, to size the short rules under header lines and the
+columns of tables.
 
 ND30 wants the rule under the issuing body and under the summary to be 1/3 to 1/2 of the line,
-and the rule under the motto as long as the motto. Word users draw them by eye; we measure.
-fontconfig finds Times New Roman or, where it is not installed (Debian), its metric-compatible
-twin Liberation Serif, so the widths are the ones Word and LibreOffice lay out.
+and the rule under the motto as long as the motto. Word users draw them by eye; we measure with
+Liberation Serif 2 (xaso.documents.fonts), the metric twin of Times New Roman that LibreOffice lays
+the PDF out with, so the widths are the ones Word and LibreOffice lay out.
 """
 
 from __future__ import annotations
 
 import functools
-import shutil
-import subprocess
 from typing import Any
 
 from PIL import ImageFont
+
+from xaso.documents.fonts import FontMissingError, serif_files
 
 FONT_FAMILY = "Times New Roman"
 _UNITS = 1000  # load fonts at 1000 px per em: getlength() is then in thousandths of an em
@@ -24,20 +25,11 @@ _FALLBACK_CAPS_EM = {(False, False): 0.68, (True, False): 0.72, (False, True): 0
 
 @functools.cache
 def _font(bold: bool, italic: bool) -> Any | None:
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    style = ":bold" * bold + ":italic" * italic
-    found = subprocess.run(  # noqa: S603 - fixed arguments, no shell
-        [fc_match, "-f", "%{file}", f"{FONT_FAMILY}{style}"], capture_output=True, text=True, timeout=10, check=False
-    )
-    path = found.stdout.strip()
-    if found.returncode != 0 or not path:
-        return None
+    style = " ".join(word for word, on in (("bold", bold), ("italic", italic)) if on) or "regular"
     try:
-        return ImageFont.truetype(path, _UNITS)
-    except OSError:
-        return None
+        return ImageFont.truetype(str(serif_files()[style]), _UNITS)
+    except (FontMissingError, OSError):
+        return None  # measured by averages: the document is still written, its rules a little off
 
 
 def text_width_pt(text: str, *, size: float, bold: bool = False, italic: bool = False) -> float:

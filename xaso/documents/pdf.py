@@ -22,6 +22,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from xaso.documents.fonts import fontconfig_env
+
 ERR_NOT_INSTALLED = (
     "Không tìm thấy LibreOffice ({command}) để chuyển văn bản sang PDF. "
     "Hãy chạy bin/setup để cài gói libreoffice-writer-nogui."
@@ -119,6 +121,8 @@ def _run(args: list[str], *, seconds: float, cwd: str) -> tuple[int, str]:
     process = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
         args,
         cwd=cwd,
+        # Lay out with the project's fonts only: Liberation Serif 2, never its 1.x twin (see fonts.py).
+        env=fontconfig_env(),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

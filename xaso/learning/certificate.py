@@ -1,18 +1,15 @@
 """The completion certificate: one A5 landscape PDF page with a QR code to its public verification page.
 
-Drawn with reportlab in a serif font that has every Vietnamese letter (Liberation Serif, the
-metric twin of Times New Roman, or DejaVu Serif), embedded so that the text prints and
-copies with its diacritics. The font files are found through fontconfig; without them the
-certificate cannot be drawn and CertificateError says so in Vietnamese.
+Drawn with reportlab in Liberation Serif 2 (the metric twin of Times New Roman with every Vietnamese
+letter; xaso.documents.fonts finds and checks its files), embedded so that the text prints and copies
+with its diacritics, in one typeface. Without it the certificate cannot be drawn and
+CertificateError says so in Vietnamese.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import shutil
-import subprocess
-from pathlib import Path
 
 import qrcode
 import qrcode.constants
@@ -23,11 +20,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from xaso.documents.fonts import FontMissingError, serif_files
 from xaso.learning.models import Completion
 from xaso.vi.dates import date_line
 
-ERR_NO_FONT = "Máy chủ thiếu phông chữ tiếng Việt (Liberation Serif hoặc DejaVu Serif) để in giấy chứng nhận."
-FAMILIES = ("Liberation Serif", "DejaVu Serif")
 REGULAR, BOLD, ITALIC = "XasoSerif", "XasoSerif-Bold", "XasoSerif-Italic"
 
 
@@ -35,34 +31,14 @@ class CertificateError(RuntimeError):
     pass
 
 
-def _font_file(family: str, style: str) -> Path | None:
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    found = subprocess.run(  # noqa: S603 - fixed arguments, no shell
-        [fc_match, "-f", "%{family}\n%{file}", f"{family}:{style}"],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=False,
-    )
-    lines = found.stdout.splitlines()
-    # fc-match always answers something; accept it only if it is the family asked for.
-    if found.returncode != 0 or len(lines) < 2 or family not in lines[0]:
-        return None
-    path = Path(lines[1])
-    return path if path.suffix.lower() == ".ttf" and path.exists() else None
-
-
 @functools.cache
 def _register_fonts() -> None:
-    for family in FAMILIES:
-        files = [_font_file(family, style) for style in ("regular", "bold", "italic")]
-        if all(files):
-            for name, file in zip((REGULAR, BOLD, ITALIC), files, strict=True):
-                pdfmetrics.registerFont(TTFont(name, str(file)))
-            return
-    raise CertificateError(ERR_NO_FONT)
+    try:
+        files = serif_files()
+    except FontMissingError as exc:
+        raise CertificateError(str(exc)) from exc
+    for name, style in ((REGULAR, "regular"), (BOLD, "bold"), (ITALIC, "italic")):
+        pdfmetrics.registerFont(TTFont(name, str(files[style])))
 
 
 def _qr_png(url: str) -> bytes:
@@ -89,9 +65,11 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     lessons = course.lessons.count()
     buffer = io.BytesIO()
     width, height = landscape(A5)
-    pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    # Started in the serif too: a canvas begins in Helvetica, which would be a second family in the file.
+    pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1, initialFontName=REGULAR)
     pdf.setTitle(f"Giấy chứng nhận {completion.certificate_display}")
-    pdf.setAuthor(f"Ủy ban nhân dân {commune.name}")
+    # Mid-sentence a commune is "xã Hoàng Văn Thụ", its unit word in lower case.
+    pdf.setAuthor(f"Ủy ban nhân dân {'x' + commune.name[1:] if commune.name.startswith('Xã ') else commune.name}")
     pdf.setSubject(course.title)
 
     pdf.setStrokeColorRGB(0.55, 0.1, 0.1)
@@ -137,8 +115,8 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     pdf.drawCentredString(centre, top - 65 * mm, course.title)
 
     pdf.setFont(ITALIC, 11)
-    place = commune.name.removeprefix("Xã ").strip() or commune.name
-    pdf.drawCentredString(right_x - 6 * mm, 47 * mm, date_line(place=place, value=completion.completed_on))
+    # Communes named after a person keep their unit word: "Xã Hoàng Văn Thụ, ngày …" (Decree 30).
+    pdf.drawCentredString(right_x - 6 * mm, 47 * mm, date_line(place=commune.name, value=completion.completed_on))
     pdf.setFont(BOLD, 10.5)
     pdf.drawCentredString(right_x - 6 * mm, 41 * mm, f"ỦY BAN NHÂN DÂN {commune.name.upper()}")
 

@@ -136,3 +136,27 @@ def pdf_info(path: str) -> dict[str, str]:
 
 def pdf_fonts(path: str) -> str:
     return _tool("pdffonts", path)
+
+
+def pdf_font_families(path: str) -> set[str]:
+    """The embedded font families of a PDF ("LiberationSerif" for LiberationSerif-Bold), subset tags off."""
+    families = set()
+    for line in pdf_fonts(path).splitlines()[2:]:
+        name = line.split()[0] if line.strip() else ""
+        name = name.split("+", 1)[-1]
+        families.add(name.split("-")[0].split(",")[0])
+    return {family for family in families if family}
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as a reader copies them: runs of letters and digits (NFC)."""
+    import re
+    import unicodedata
+
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text))
+
+
+def pdf_missing_words(path: str, source: str) -> list[str]:
+    """Words of `source` that pdftotext does not give back whole (a syllable split by a font change)."""
+    found = set(words_of(_tool("pdftotext", "-enc", "UTF-8", path, "-")))
+    return [word for word in dict.fromkeys(words_of(source)) if word not in found]

@@ -7,7 +7,7 @@ import tempfile
 import pytest
 from django.urls import reverse
 
-from xaso.documents.tests.reading import pdf_text
+from xaso.documents.tests.reading import pdf_font_families, pdf_missing_words, pdf_text
 from xaso.learning.demo import _right_answers, pass_lessons
 from xaso.learning.models import Completion, Enrolment, Learner
 from xaso.learning.services import ERR_LESSON_LOCKED, ERR_NAME_REQUIRED, ERR_UNANSWERED, learner_create, self_enrol
@@ -135,6 +135,20 @@ def test_the_certificate_is_a_pdf_with_vietnamese_text_and_the_verification_addr
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert f"/xac-minh/{completion.certificate_display}/" in text
+    assert "Xã Hoàng Văn Thụ, ngày" in text  # a commune named after a person keeps its unit word
+
+
+def test_the_certificate_is_set_in_one_serif_with_every_letter_whole(client, courses, tmp_path):
+    # "GI□Y CH□NG NH□N", "Hoàng Th□ M□n": what Liberation Serif 1.07 printed before.
+    course = courses["resolution"]
+    learner = learner_create(commune=course.commune, name="Hoàng Thị Mận Nguyễn Ưng Thường")
+    pass_lessons(self_enrol(course=course, learner=learner), 4)
+    _as_learner(client, learner)
+    path = tmp_path / "giay-chung-nhan.pdf"
+    path.write_bytes(client.get(reverse("learning:certificate", args=[course.slug])).content)
+    assert pdf_font_families(str(path)) == {"LiberationSerif"}
+    source = f"GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC Chứng nhận Ông/Bà: {learner.name} {course.title}"
+    assert pdf_missing_words(str(path), source) == []
 
 
 def test_no_certificate_before_completion(client, learner, courses):
