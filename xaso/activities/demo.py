@@ -1,9 +1,11 @@
 """Demo activities of xã Hoàng Văn Thụ from the plan's issue (August 2025) to today.
 
 Made up for the demo, but shaped like a commune's year: the Culture–Social office's news
-and posts, the radio's broadcasts, school activities in term time, village meetings and
-the community digital technology teams, sessions for enterprises, one conference that
-informs most officials, a training for communication officers, a commendation ceremony.
+and posts, the radio's own programmes, school activities in term time, village meetings, one
+conference that informs most officials, a training for communication officers, a commendation
+ceremony. Club sessions, contests, sessions for enterprises, showcases and the village teams'
+support are not here: their own demos (xaso.outreach.demo, xaso.villages.demo) record them, each
+as one activity, so that no delivery is counted twice.
 A few tasks are left without activity so the dashboard shows what is neglected.
 Deterministic (seeded), idempotent by source key ("demo.activity:…"), never dated after today.
 """
@@ -50,7 +52,7 @@ class Planned:
 
 
 NEWS = [
-    "Xã Hoàng Văn Thụ ban hành Kế hoạch số 33/KH-UBND thực hiện Quyết định số 1169/QĐ-TTg",
+    "UBND xã Hoàng Văn Thụ ban hành Kế hoạch số 33/KH-UBND thực hiện Quyết định số 1169/QĐ-TTg",
     "Những điểm mới của Nghị quyết số 57-NQ/TW về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
     "Hướng dẫn người dân cài đặt và sử dụng ứng dụng VNeID mức độ 2",
     "Phong trào “Bình dân học vụ số” lan tỏa tại các thôn",
@@ -228,21 +230,6 @@ def planned_activities(*, today: dt.date) -> list[Planned]:
                     attendees=f"school:{code}" if month.month == 3 else "",
                 )
             )
-            if code == "ls-hvt-thcs":
-                items.append(
-                    Planned(
-                        f"club-{tag}",
-                        code,
-                        "club",
-                        "Sinh hoạt câu lạc bộ Robotics và lập trình",
-                        _day(rng, month),
-                        ("NV-2.5",),
-                        "schools",
-                        participants=26,
-                        officials=2,
-                        pupils=24,
-                    )
-                )
             if code == "ls-hvt-th" and month.month in (11, 4):
                 items.append(
                     Planned(
@@ -255,21 +242,6 @@ def planned_activities(*, today: dt.date) -> list[Planned]:
                         "schools",
                     )
                 )
-        if month.month == 3:
-            items.append(
-                Planned(
-                    f"contest-{tag}",
-                    "ls-hvt-thcs",
-                    "contest",
-                    "Cuộc thi sáng tạo thanh thiếu niên, nhi đồng cấp trường",
-                    _day(rng, month),
-                    ("NV-2.5", "NV-2.6"),
-                    "schools",
-                    participants=140,
-                    officials=10,
-                    pupils=130,
-                )
-            )
         for index, code in enumerate(VILLAGE_CODES):
             if (month.month + index) % 3 == 0:
                 items.append(
@@ -286,50 +258,6 @@ def planned_activities(*, today: dt.date) -> list[Planned]:
                         residents=p - 2,
                     )
                 )
-            if code in ("ls-hvt-t-napan", "ls-hvt-t-banthang", "ls-hvt-t-pacvan") and month >= dt.date(2025, 10, 1):
-                items.append(
-                    Planned(
-                        f"digital-{code}-{tag}",
-                        code,
-                        "digital_support",
-                        "Tổ công nghệ số cộng đồng hỗ trợ bán hàng trên Postmart, Voso và mở tài khoản thanh toán",
-                        _day(rng, month),
-                        ("NV-1.3",),
-                        "residents",
-                        participants=(p := rng.randint(8, 25)),
-                        residents=p,
-                    )
-                )
-        if month.month in (1, 4, 7, 10):
-            items.append(
-                Planned(
-                    f"enterprise-{tag}",
-                    "ls-hvt-kt",
-                    "enterprise_session",
-                    "Phổ biến chính sách hỗ trợ doanh nghiệp, hợp tác xã đổi mới công nghệ",
-                    _day(rng, month),
-                    ("NV-3.1",),
-                    "enterprises",
-                    participants=18,
-                    officials=3,
-                )
-            )
-        if month.month in (11, 6):
-            items.append(
-                Planned(
-                    f"showcase-{tag}",
-                    "ls-hvt-dn-htx",
-                    "showcase",
-                    "Giới thiệu mô hình sơ chế, đóng gói hồi có truy xuất nguồn gốc bằng mã QR",
-                    _day(rng, month),
-                    ("NV-3.2",),
-                    "enterprises",
-                    participants=30,
-                    residents=22,
-                    officials=4,
-                    extra={"science": "ĐTCS.LS.2026-01"} if month.year >= 2026 else {},
-                )
-            )
     return [item for item in items if item.day <= today]
 
 

@@ -20,7 +20,7 @@ from wagtail.models import Orderable
 
 from xaso.access.storage import RandomName, protected_storage
 from xaso.activities.evidence import EVIDENCE_HELP, EvidenceKind, validate_evidence_file
-from xaso.activities.rules import count_problems, date_problems, programme_years
+from xaso.activities.rules import count_problems, date_problems, kind_problems, programme_years
 from xaso.plans.models import Task
 from xaso.registers.models import GuidingDocument, Person, ScienceTask
 from xaso.units.models import OrgUnit
@@ -193,6 +193,8 @@ class Activity(ClusterableModel):
             pupils=self.pupils or 0,
             residents=self.residents or 0,
         )
+        if self.unit_id and self.kind:
+            problems.update(kind_problems(kind=self.kind, unit=self.unit.name, unit_kind=self.unit.kind))
         years = programme_years(commune_id=self.commune_id) if self.commune_id else None
         problems.update(
             date_problems(date_start=self.date_start, date_end=self.date_end, years=years, today=timezone.localdate())

@@ -28,6 +28,9 @@ ERR_ATTENDEES_OVER = (
     "Đã đánh dấu {count} người trong danh sách cán bộ tham dự, nhiều hơn số cán bộ, công chức, viên chức, "
     "người lao động đã nhập ({officials})."
 )
+ERR_SUPPORT_NOT_VILLAGE = (
+    "Hoạt động hỗ trợ của tổ công nghệ số cộng đồng chỉ ghi cho thôn; đơn vị “{unit}” hãy chọn loại hoạt động khác."
+)
 ERR_DOCUMENT_OTHER_COMMUNE = "Văn bản {code} không thuộc danh mục của xã này."
 ERR_SCIENCE_TASK_OTHER_COMMUNE = "Nhiệm vụ KH&CN {code} không thuộc danh mục của xã này."
 
@@ -46,6 +49,14 @@ def count_problems(*, participants: int, officials: int, pupils: int, residents:
     total = officials + pupils + residents
     if min(participants, officials, pupils, residents) >= 0 and total > participants:
         return {"participants": ERR_SUBCOUNTS.format(total=total, participants=participants)}
+    return {}
+
+
+def kind_problems(*, kind: str, unit: str, unit_kind: str) -> dict[str, str]:
+    """The village teams' support is counted village by village (villages.selectors): only a village
+    records it, so that the commune's count and the sum of its villages are one number."""
+    if kind == "digital_support" and unit_kind != "village":
+        return {"kind": ERR_SUPPORT_NOT_VILLAGE.format(unit=unit)}
     return {}
 
 

@@ -10,28 +10,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.db.models.functions import TruncMonth
 
-from xaso.activities.models import PUBLICATION_KINDS, Activity, ActivityKind, ActivityMonth, ActivityStatus
+from xaso.activities.models import Activity, ActivityMonth, ActivityStatus
+from xaso.indicators.figures import FIGURES, TALLIED
 from xaso.units.models import OrgUnit
 
 Bucket = tuple[int, dt.date]  # (unit id, first day of the month)
 
-COUNTS = {
-    "activities": Count("pk"),
-    "mass_media": Count("pk", filter=Q(serves_mass_media=True)),
-    "schools": Count("pk", filter=Q(serves_schools=True)),
-    "enterprises": Count("pk", filter=Q(serves_enterprises=True)),
-    "commendations": Count("pk", filter=Q(kind=ActivityKind.COMMENDATION)),
-    "trainings": Count("pk", filter=Q(kind=ActivityKind.TRAINING)),
-    "section": Count("pk", filter=Q(kind__in=(ActivityKind.NEWS_ARTICLE, ActivityKind.SOCIAL_POST))),
-    "broadcasts": Count("pk", filter=Q(kind=ActivityKind.LOUDSPEAKER)),
-    "publications": Count("pk", filter=Q(kind__in=PUBLICATION_KINDS)),
-    "participants": Sum("participants"),
-    "reach": Sum("reach"),
-    "residents": Sum("residents"),
-}
+# Each column keeps one figure of xaso.indicators.figures, month by month: the same declaration.
+COUNTS = {column: FIGURES[key].aggregate() for column, key in TALLIED.items()}
 
 
 def bucket_of(*, unit_id: int, day: dt.date) -> Bucket:

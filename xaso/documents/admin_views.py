@@ -68,17 +68,10 @@ class RenderJobsView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form: SampleReportForm) -> HttpResponse:
         data = form.cleaned_data
         plan = data["plan"]
-        issued_on = data["issued_on"]
         job = render_job_request(
             builder=BUILDER,
-            params={
-                "plan_id": plan.pk,
-                "year": data["year"],
-                "period": data["period"],
-                "number": data["number"],
-                "issued_on": issued_on.isoformat() if issued_on else None,
-            },
-            title=f"Báo cáo mẫu kết quả thực hiện Kế hoạch {plan.code} {data['period']}",
+            params={"plan_id": plan.pk, "year": data["year"], "period": data["period"]},
+            title=f"Báo cáo nhanh (dự thảo) kết quả {data['period']} thực hiện Kế hoạch {plan.code}",
             unit=plan.commune,
             user=self.request.user,
         )

@@ -16,16 +16,13 @@ ERR_YEAR = "Năm báo cáo phải nằm trong thời gian của kế hoạch ({s
 class SampleReportForm(forms.Form):
     plan = forms.ModelChoiceField(label="Kế hoạch", queryset=Plan.objects.none(), empty_label=None)
     year = forms.IntegerField(label="Năm báo cáo", min_value=2000, max_value=2100)
-    period = forms.CharField(label="Kỳ báo cáo", max_length=120, help_text="Ví dụ: 6 tháng đầu năm 2026; năm 2026.")
-    number = forms.IntegerField(
-        label="Số văn bản", min_value=1, required=False, help_text="Bỏ trống nếu là bản dự thảo chưa lấy số."
-    )
-    issued_on = forms.DateField(
-        label="Ngày ban hành",
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        help_text="Dạng 05/06/2026; bỏ trống nếu là bản dự thảo.",
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    period = forms.CharField(
+        label="Kỳ báo cáo",
+        max_length=120,
+        help_text=(
+            "Ví dụ: 6 tháng đầu năm 2026; năm 2026. Báo cáo nhanh là bản dự thảo (phần khó khăn, đề xuất do Phòng "
+            "viết), không lấy số; báo cáo gửi Sở là báo cáo tổng hợp của kỳ báo cáo."
+        ),
     )
 
     def __init__(self, *args: Any, user: UserLike, **kwargs: Any) -> None:

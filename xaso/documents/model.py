@@ -51,6 +51,13 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    # A reference to a table of the document by its `key`: numbering.number_tables writes "Bảng 2".
+    ref: str = ""
+
+
+def table_ref(key: str) -> Run:
+    """ "(chi tiết tại Bảng 2)" without knowing the number: it is given in order of appearance."""
+    return Run(text="", ref=key)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,11 +80,14 @@ class Column:
 class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    title: str = ""  # shown above the table in bold, centred
+    # The caption above the table, in bold, centred. A table in a document's body must have one; it
+    # is numbered in order of appearance ("Bảng 2. …") by numbering.number_tables, never by hand.
+    title: str = ""
     note: str = ""  # shown under it in italic
     font_size: float = 12
     # Rows styled in bold (totals), by index into `rows`.
     bold_rows: frozenset[int] = frozenset()
+    key: str = ""  # what Run(ref=…) points at
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,7 +98,16 @@ class Section:
     body: tuple[Block, ...] = ()
 
 
-Block = Paragraph | Table | Section
+@dataclass(frozen=True, kw_only=True)
+class ToComplete:
+    """A passage only the office can write (an assessment no figure can make). A document holding one
+    is a draft: it is printed "DỰ THẢO" with `prompt` in its place, and cannot take a number or a date
+    of issue until the office has written the passage (validation refuses it)."""
+
+    prompt: str
+
+
+Block = Paragraph | Table | Section | ToComplete
 
 
 @dataclass(frozen=True, kw_only=True)

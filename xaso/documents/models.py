@@ -59,6 +59,8 @@ class RenderJob(models.Model):
     pdf = models.FileField("tệp PDF", storage=private_storage, upload_to=job_file_path, blank=True, max_length=255)
     xlsx = models.FileField("tệp XLSX", storage=private_storage, upload_to=job_file_path, blank=True, max_length=255)
     attempt = models.PositiveIntegerField("lần chạy", default=0, editable=False)
+    # Still waiting for the office's own text (documents.numbering.is_draft): never numbered nor sent.
+    is_draft = models.BooleanField("dự thảo", default=False, editable=False)
     task_result_id = models.CharField("mã tác vụ nền", max_length=64, blank=True)
     created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
     started_at = models.DateTimeField("bắt đầu lúc", null=True, blank=True)

@@ -1,11 +1,14 @@
-"""How administrative documents number their parts and write their figures."""
+"""How administrative documents number their parts and tables, write their figures, and tell a draft."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
-from xaso.documents.model import Cell, ColumnKind
+from xaso.documents.model import Block, Cell, ColumnKind, Document, Paragraph, Section, Table, ToComplete
 
 # Points (điểm) run through the Vietnamese alphabet: "đ" comes after "d"; f, j, w, z are not letters.
 VI_LETTERS = [
@@ -103,3 +106,73 @@ def cell_text(value: Cell, kind: ColumnKind) -> str:
 def _decimals(value: Decimal) -> int:
     exponent = value.normalize().as_tuple().exponent
     return min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
+
+
+# -- tables numbered in order of appearance ------------------------------------------------------------
+
+TABLE_NUMBER = re.compile(r"^Bảng (\d+)\.\s")
+
+
+def number_tables(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The body with its captioned tables numbered in reading order ("Bảng 1. …", "Bảng 2. …", any
+    number already in a caption replaced) and every `Run(ref=key)` written as the number of the table
+    holding that key ("Bảng 2"). Numbering a numbered body again changes nothing."""
+    numbers: dict[str, int] = {}
+    counter = [0]
+
+    def title(block: Table) -> Table:
+        if not block.title.strip():
+            return block
+        counter[0] += 1
+        if block.key:
+            numbers[block.key] = counter[0]
+        # A number written by hand is replaced: only the order of appearance decides.
+        caption = TABLE_NUMBER.sub("", block.title.strip(), count=1)
+        return replace(block, title=f"Bảng {counter[0]}. {caption}")
+
+    def walk(items: tuple[Block, ...], visit: Callable[[Block], Block]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for item in items:
+            if isinstance(item, Section):
+                out.append(replace(item, body=walk(item.body, visit)))
+            else:
+                out.append(visit(item))
+        return tuple(out)
+
+    def refer(block: Block) -> Block:
+        if isinstance(block, Paragraph) and not isinstance(block.text, str):
+            runs = tuple(
+                replace(run, text=f"Bảng {numbers[run.ref]}", ref="") if run.ref in numbers else run
+                for run in block.text
+            )
+            return replace(block, text=runs)
+        return block
+
+    numbered = walk(blocks, lambda block: title(block) if isinstance(block, Table) else block)
+    return walk(numbered, refer)
+
+
+def tables_in_order(blocks: tuple[Block, ...]) -> list[Table]:
+    found: list[Table] = []
+    for block in blocks:
+        if isinstance(block, Section):
+            found += tables_in_order(block.body)
+        elif isinstance(block, Table):
+            found.append(block)
+    return found
+
+
+def to_complete(blocks: tuple[Block, ...]) -> list[ToComplete]:
+    """The passages the office has still to write."""
+    found: list[ToComplete] = []
+    for block in blocks:
+        if isinstance(block, Section):
+            found += to_complete(block.body)
+        elif isinstance(block, ToComplete):
+            found.append(block)
+    return found
+
+
+def is_draft(document: Document) -> bool:
+    """A document still waiting for the office's own text: printed "DỰ THẢO", never numbered or sent."""
+    return bool(to_complete(document.body))

@@ -1,84 +1,95 @@
-"""A sample semi-annual report of a commune to the Department, built from its plan alone.
-
-It exists to try the document layer end to end (`manage.py nd30_sample`, the back-office page
-"Văn bản theo Nghị định 30") before the reporting workflow exists: everything in it comes from
-the plan (targets and their milestones, tasks and their lead units, the reporting recipient, the
-signer); where a real report would carry results, it says plainly that no unit has reported yet.
-The reporting engineer's consolidated report replaces it, with the same API.
+"""A quick report of a commune's programme over a half-year or a year, from its plan and what the units
+have recorded, before any unit has sent its own report (`manage.py nd30_sample`, the back-office page
+"Văn bản theo Nghị định 30"). It shares the frame and the sections of every programme report
+(xaso.documents.frame, xaso.documents.sections): the same figures as the dashboard and the
+consolidated report. Difficulties and proposals are the office's to write, so it is always a draft
+("DỰ THẢO"), never numbered; the consolidated report of a reporting period is the one that is sent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
 
+from xaso.activities.selectors import activities_readable
 from xaso.documents.builders import BuildError, Progress, Rendering, register_builder
-from xaso.documents.model import (
-    Column,
-    Document,
-    DocumentHeader,
-    Issuer,
-    Paragraph,
-    Recipients,
-    Run,
-    Section,
-    SignatureBlock,
-    Table,
-)
-from xaso.documents.wording import lower_first
-from xaso.documents.xlsx import Sheet
+from xaso.documents.frame import plan_document
+from xaso.documents.model import Paragraph, Section, ToComplete
+from xaso.documents.sections import SAMPLE, ReportContext, programme_report_body
+from xaso.documents.wording import figure, lower_first
+from xaso.indicators.figures import Counts, counts_sum, figures_count_by
+from xaso.indicators.periods import Period, half, year
 from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full, plans_readable
 from xaso.units.models import Membership, OrgUnit, Role, UnitKind
 from xaso.units.selectors import UserLike, memberships_readable, units_readable
 from xaso.vi.dates import date_short
+from xaso.vi.text import fold
 
 BUILDER = "documents.sample_report"
 ERR_PLAN = "Không tìm thấy kế hoạch này trong phạm vi của bạn."
 ERR_PARAMS = "Tham số của báo cáo mẫu không hợp lệ: {detail}"
-NO_REPORT = "Đơn vị chưa gửi báo cáo kết quả trong kỳ."
-NO_DATA = "Chưa có số liệu"
 REPORTING_KINDS = (UnitKind.OFFICE, UnitKind.SCHOOL, UnitKind.VILLAGE, UnitKind.ENTERPRISE, UnitKind.ORGANISATION)
+TO_WRITE = "những khó khăn, vướng mắc trong kỳ và đề xuất, kiến nghị của xã, theo báo cáo của các đơn vị"
+UNIT_DONE = "Trong kỳ, đơn vị đã ghi nhận {n} hoạt động với {p} lượt người tham gia."
+UNIT_NONE = "Trong kỳ, đơn vị chưa ghi nhận hoạt động nào."
+
+
+def sample_period(words: str, *, year_value: int) -> Period:
+    """ "6 tháng đầu năm 2026" -> the first half, "6 tháng cuối năm 2026" -> the second, else the year."""
+    folded = fold(words)
+    found = re.search(r"(\d{4})", folded)
+    value = int(found.group(1)) if found else year_value
+    if "6 thang dau" in folded:
+        return half(value, 1)
+    if "6 thang cuoi" in folded:
+        return half(value, 2)
+    return year(value)
 
 
 def sample_report(
     *,
     plan: Plan,
     units: Sequence[OrgUnit],
+    user: Any,
     signer_name: str,
-    year: int,
-    period: str,
-    number: int | None = None,
-    issued_on: dt.date | None = None,
-    unit_reports: Mapping[str, Sequence[str]] | None = None,
+    period: Period,
+    words: str,
+    today: dt.date,
 ) -> Rendering:
-    """The report of `plan`'s commune for `period` ("6 tháng đầu năm 2026"); `unit_reports` maps a
-    unit's code to its narrative paragraphs (none: the unit has not reported)."""
-    reports = unit_reports or {}
+    """The report of `plan`'s commune over `period` ("6 tháng đầu năm 2026"), from what `units` recorded
+    up to `today`, as `user` reads it."""
     plan_ref = f"Kế hoạch số {plan.code} ngày {date_short(plan.issued_on)} của {plan.issuer}"
-    recipient = plan.reporting_recipient
     via = plan.reporting_via
+    end = min(period.end, today)
+    rows = activities_readable(user=user).filter(commune=plan.commune)
+    unit_counts = figures_count_by(rows=rows, start=period.start, end=end, by="unit_id")
+    context = ReportContext(
+        kind=SAMPLE,
+        plan=plan,
+        start=period.start,
+        end=end,
+        user=user,
+        words=words,
+        counts=counts_sum(unit_counts.values()),
+        unit_counts=unit_counts,
+        judged=period,
+    )
     lead_tasks: dict[int, list[str]] = {}
     for group in plan.task_groups.all():
         for task in group.tasks.all():
             for unit in task.lead_units:
                 lead_tasks.setdefault(unit.pk, []).append(task.code)
-
-    opening = Paragraph(
-        text=(
-            f"Thực hiện {plan_ref} về {lower_first(plan.title)}, {plan.issuer} báo cáo kết quả thực hiện "
-            f"{period} như sau:"
-        )
-    )
     direction = Section(
-        title="Công tác chỉ đạo, triển khai",
+        title="Công tác chỉ đạo, điều hành, triển khai",
         body=(
             Paragraph(
                 text=(
-                    f"{plan.issuer} đã ban hành {plan_ref}; giao "
+                    f"{plan.issuer} đã ban hành Kế hoạch số {plan.code} ngày {date_short(plan.issued_on)}; giao "
                     f"{via.name if via else 'các phòng chuyên môn'} chủ trì, phối hợp với các phòng chuyên môn, "
                     "đơn vị, trường học và các thôn trên địa bàn triển khai thực hiện; các đơn vị định kỳ báo cáo "
                     f"kết quả về {plan.issuer} qua {via.name if via else 'đơn vị đầu mối'} để tổng hợp."
@@ -86,165 +97,68 @@ def sample_report(
             ),
         ),
     )
-    groups = Section(
-        title="Kết quả thực hiện nhiệm vụ, giải pháp",
-        body=tuple(
-            Section(
-                title=group.get_key_display(),
-                body=tuple(
-                    Paragraph(
-                        text=(
-                            Run(text=f"{task.code}. ", bold=True),
-                            Run(text=f"{task.text} "),
-                            Run(text=f"Chủ trì: {', '.join(u.name for u in task.lead_units)}.", italic=True),
-                        )
-                    )
-                    for task in group.tasks.all()
-                ),
-            )
-            for group in plan.task_groups.all()
-        ),
-    )
     per_unit = Section(
         title="Kết quả của các phòng chuyên môn, đơn vị",
         body=tuple(
-            Section(title=unit.name, body=_unit_body(unit, lead_tasks.get(unit.pk, []), reports.get(unit.code)))
+            Section(title=unit.name, body=_unit_body(lead_tasks.get(unit.pk, []), unit_counts.get(unit.pk)))
             for unit in units
         ),
     )
-    targets = _targets_table(plan, year)
-    results = Section(
-        title="Kết quả thực hiện các chỉ tiêu",
-        body=(Paragraph(text=f"Kết quả thực hiện các chỉ tiêu cụ thể năm {year} của Kế hoạch:"), targets),
-    )
-    next_period = Section(
-        title="Phương hướng, nhiệm vụ kỳ tới",
-        body=(
-            Paragraph(
-                text=(
-                    "Tiếp tục triển khai đồng bộ các nhiệm vụ, giải pháp của Kế hoạch; phấn đấu hoàn thành các "
-                    f"chỉ tiêu năm {year}: " + "; ".join(_target_goals(plan, year)) + "."
-                )
-            ),
+    made = programme_report_body(
+        context=context,
+        opening=Paragraph(
+            text=f"Thực hiện {plan_ref} về {lower_first(plan.title)}, {plan.issuer} báo cáo kết quả {words} như sau:"
         ),
-    )
-    closing = Paragraph(text=f"Trên đây là báo cáo kết quả thực hiện {plan_ref} {period}./.")
-
-    document = Document(
-        header=DocumentHeader(
-            issuer=Issuer(name_lines=tuple(plan.issuer_header_lines)),
-            number=number,
-            symbol=f"BC-{plan.code.rsplit('-', 1)[-1]}" if "-" in plan.code else "BC-UBND",
-            place=plan.place,
-            issued_on=issued_on,
-            draft_year=year if issued_on is None else None,
-            document_type="BÁO CÁO",
-            summary=f"Kết quả thực hiện {plan_ref} {period}",
-            addressees=(recipient.name,) if recipient else (),
-        ),
-        body=(
-            opening,
-            direction,
-            groups,
-            per_unit,
-            results,
+        direction=direction,
+        more_results=(per_unit,),
+        tail=(
+            Section(title="Khó khăn, vướng mắc và đề xuất, kiến nghị", body=(ToComplete(prompt=TO_WRITE),)),
             Section(
-                title="Khó khăn, vướng mắc và đề xuất, kiến nghị",
-                body=(Paragraph(text="Tổng hợp từ báo cáo của các đơn vị; chưa có đơn vị nào nêu trong kỳ."),),
+                title="Phương hướng, nhiệm vụ kỳ tới",
+                body=(
+                    Paragraph(
+                        text=(
+                            "Tiếp tục triển khai đồng bộ các nhiệm vụ, giải pháp của Kế hoạch; phấn đấu hoàn thành "
+                            f"các chỉ tiêu năm {period.end.year}: "
+                            + "; ".join(_target_goals(plan, period.end.year))
+                            + "."
+                        )
+                    ),
+                ),
             ),
-            next_period,
-            closing,
         ),
-        signature=SignatureBlock(
-            authority=plan.signer_authority, title=plan.signer_title or "CHỦ TỊCH", name=signer_name
-        ),
-        recipients=Recipients(
-            items=(
-                *((f"{recipient.short_name or recipient.name} (b/c)",) if recipient else ()),
-                "TT Đảng ủy, TT HĐND xã",
-                "CT, các PCT UBND xã",
-            ),
-            archive=_archive(plan),
-        ),
+        closing=Paragraph(text=f"Trên đây là báo cáo kết quả {words} thực hiện {plan_ref}./."),
     )
-    annex = (
-        Sheet(title="Chỉ tiêu", heading=f"Kết quả thực hiện các chỉ tiêu năm {year}", table=targets),
-        Sheet(
-            title="Đơn vị",
-            heading="Nhiệm vụ chủ trì và tình hình báo cáo của các đơn vị",
-            table=_units_table(units, lead_tasks, reports),
-        ),
+    document = plan_document(
+        plan=plan,
+        summary=f"Kết quả {words} thực hiện {plan_ref}",
+        body=made.body,
+        signer_name=signer_name,
+        year=period.end.year,
     )
-    return Rendering(document=document, filename=f"bao-cao-{period}", annex=annex)
+    return Rendering(document=document, filename=f"bao-cao-{words}", annex=made.annex)
 
 
-def _unit_body(unit: OrgUnit, tasks: list[str], report: Sequence[str] | None) -> tuple[Paragraph, ...]:
+def _unit_body(tasks: list[str], counts: Counts | None) -> tuple[Paragraph, ...]:
     lead = f"Chủ trì các nhiệm vụ: {', '.join(tasks)}." if tasks else "Phối hợp thực hiện các nhiệm vụ của Kế hoạch."
-    paragraphs = [Paragraph(text=lead)]
-    paragraphs += [Paragraph(text=text) for text in report] if report else [Paragraph(text=NO_REPORT, italic=True)]
-    return tuple(paragraphs)
-
-
-def _targets_table(plan: Plan, year: int) -> Table:
-    rows = []
-    for number, target in enumerate(_targets_of_year(plan, year), start=1):
-        milestone = next(m for m in target.milestones.all() if m.year == year)
-        rows.append((number, target.text, milestone.label, NO_DATA, ""))
-    return Table(
-        title=f"Bảng 1. Kết quả thực hiện các chỉ tiêu năm {year}",
-        columns=(
-            Column(title="STT", width=0.8, kind="integer"),
-            Column(title="Chỉ tiêu", width=5),
-            Column(title=f"Mục tiêu năm {year}", width=1.5),
-            Column(title="Kết quả thực hiện", width=1.5),
-            Column(title="Ghi chú", width=1.2),
-        ),
-        rows=tuple(rows) or ((None, f"Kế hoạch không đặt chỉ tiêu cho năm {year}.", "", "", ""),),
+    done = (
+        UNIT_DONE.format(n=figure(counts["activities"]), p=figure(counts["participants"]))
+        if counts is not None and counts["activities"]
+        else UNIT_NONE
     )
+    return (Paragraph(text=lead), Paragraph(text=done))
 
 
-def _units_table(units: Sequence[OrgUnit], lead_tasks: dict[int, list[str]], reports: Mapping[str, Any]) -> Table:
-    return Table(
-        columns=(
-            Column(title="STT", width=0.8, kind="integer"),
-            Column(title="Đơn vị", width=4),
-            Column(title="Loại đơn vị", width=2),
-            Column(title="Nhiệm vụ chủ trì", width=3),
-            Column(title="Số nhiệm vụ chủ trì", width=1.2, kind="integer"),
-            Column(title="Đã báo cáo", width=1.2),
-        ),
-        rows=tuple(
-            (
-                n,
-                unit.name,
-                unit.kind_label,
-                ", ".join(lead_tasks.get(unit.pk, [])),
-                len(lead_tasks.get(unit.pk, [])),
-                "Có" if reports.get(unit.code) else "Chưa",
-            )
-            for n, unit in enumerate(units, start=1)
-        ),
-    )
+def _targets_of_year(plan: Plan, year_value: int) -> list[Any]:
+    return [t for t in plan.targets.all() if any(m.year == year_value for m in t.milestones.all())]
 
 
-def _targets_of_year(plan: Plan, year: int) -> list[Any]:
-    return [t for t in plan.targets.all() if any(m.year == year for m in t.milestones.all())]
-
-
-def _target_goals(plan: Plan, year: int) -> list[str]:
+def _target_goals(plan: Plan, year_value: int) -> list[str]:
     goals = []
-    for target in _targets_of_year(plan, year):
-        milestone = next(m for m in target.milestones.all() if m.year == year)
+    for target in _targets_of_year(plan, year_value):
+        milestone = next(m for m in target.milestones.all() if m.year == year_value)
         goals.append(f"{target.get_indicator_display().lower()} ({milestone.label})")
-    return goals or [f"các nhiệm vụ năm {year}"]
-
-
-def _archive(plan: Plan) -> str:
-    for recipient in plan.recipients.all():
-        text = recipient.text.strip()
-        if text.startswith("Lưu:"):
-            return text.removeprefix("Lưu:").strip().rstrip(".")
-    return "VT"
+    return goals or [f"các nhiệm vụ năm {year_value}"]
 
 
 # -- the registered builder ---------------------------------------------------------------------
@@ -267,10 +181,8 @@ def signer_name_for(*, plan: Plan, user: UserLike) -> str:
 def build_sample_report(*, params: dict[str, Any], user: Any, progress: Progress) -> Rendering:
     try:
         plan_id = int(params["plan_id"])
-        year = int(params.get("year") or timezone.localdate().year)
-        issued_on = dt.date.fromisoformat(params["issued_on"]) if params.get("issued_on") else None
-        number = int(params["number"]) if params.get("number") else None
-        period = str(params.get("period") or f"6 tháng đầu năm {year}")
+        year_value = int(params.get("year") or timezone.localdate().year)
+        words = str(params.get("period") or f"6 tháng đầu năm {year_value}").strip()
     except (KeyError, TypeError, ValueError) as exc:
         raise BuildError(ERR_PARAMS.format(detail=exc)) from None
     if not plans_readable(user=user).filter(pk=plan_id).exists():
@@ -286,11 +198,11 @@ def build_sample_report(*, params: dict[str, Any], user: Any, progress: Progress
     return sample_report(
         plan=plan,
         units=units,
+        user=user,
         signer_name=signer_name_for(plan=plan, user=user),
-        year=year,
-        period=period,
-        number=number,
-        issued_on=issued_on,
+        period=sample_period(words, year_value=year_value),
+        words=words,
+        today=timezone.localdate(),
     )
 
 

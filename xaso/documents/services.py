@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from xaso.documents.builders import ERR_UNKNOWN_BUILDER, BuildError, Rendering, builder_exists, builder_for
 from xaso.documents.models import RenderJob, RenderStatus
+from xaso.documents.numbering import is_draft
 from xaso.documents.pdf import PdfConversionError, docx_to_pdf
 from xaso.documents.validation import DocumentError
 from xaso.documents.writer import nd30_docx
@@ -154,7 +155,7 @@ def _render(job: RenderJob) -> None:
     _progress(job, 30, STEP_DOCX)
     docx_bytes = nd30_docx(rendering.document)
     job.docx.save(f"{name}.docx", ContentFile(docx_bytes), save=False)
-    _mine(job).update(docx=job.docx.name)
+    _mine(job).update(docx=job.docx.name, is_draft=is_draft(rendering.document))
     if rendering.annex:
         _progress(job, 45, STEP_XLSX)
         job.xlsx.save(f"{name}-phu-luc.xlsx", ContentFile(xlsx_annex(sheets=rendering.annex)), save=False)

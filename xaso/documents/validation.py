@@ -6,8 +6,8 @@ preparing a report fixes them in one pass.
 
 from __future__ import annotations
 
-from xaso.documents.model import Block, Document, Paragraph, Section, Table
-from xaso.documents.numbering import section_number
+from xaso.documents.model import Block, Document, Paragraph, Section, Table, ToComplete
+from xaso.documents.numbering import section_number, to_complete
 
 ERR_ISSUER = "Thiếu tên cơ quan, tổ chức ban hành văn bản."
 ERR_SYMBOL = "Thiếu ký hiệu văn bản (ví dụ: BC-UBND)."
@@ -27,6 +27,13 @@ ERR_TABLE_COLUMNS = "Bảng thứ {n} trong {where} chưa có cột."
 ERR_TABLE_COLUMN_TITLE = "Bảng thứ {n} trong {where}: cột thứ {col} thiếu tên."
 ERR_TABLE_WIDTH = "Bảng thứ {n} trong {where}: độ rộng cột thứ {col} phải lớn hơn 0."
 ERR_TABLE_ROW = "Bảng thứ {n} trong {where}: dòng {row} có {got} ô, cần {want} ô."
+ERR_TABLE_CAPTION = "Bảng thứ {n} trong {where} chưa có tên (mỗi bảng trong văn bản có tên và số thứ tự)."
+ERR_TABLE_REF = "Đoạn văn thứ {n} trong {where} nhắc tới một bảng không có trong văn bản."
+ERR_TO_COMPLETE_EMPTY = "Phần chờ bổ sung thứ {n} trong {where} chưa nói cần viết gì."
+ERR_DRAFT_ISSUED = (
+    "Văn bản còn {count} phần Phòng chưa viết ({first}): đây là dự thảo, chưa cấp số và ngày ban hành được. "
+    "Hãy viết đủ các phần đó rồi tạo lại văn bản."
+)
 
 MAX_DEPTH = 3
 BODY = "phần nội dung"
@@ -45,6 +52,8 @@ def _blank(text: str) -> bool:
 
 
 def document_problems(document: Document) -> list[str]:
+    """Everything missing or wrong, in Vietnamese. References to tables (`Run(ref=…)`) must have been
+    resolved (numbering.number_tables, which nd30_docx applies before checking)."""
     problems: list[str] = []
     header = document.header
     if not any(line.strip() for line in header.issuer.name_lines):
@@ -59,6 +68,9 @@ def document_problems(document: Document) -> list[str]:
         problems.append(ERR_DRAFT_YEAR)
     if _blank(header.summary):
         problems.append(ERR_SUMMARY)
+    waiting = to_complete(document.body)
+    if waiting and (header.number is not None or header.issued_on is not None):
+        problems.append(ERR_DRAFT_ISSUED.format(count=len(waiting), first=waiting[0].prompt.strip().rstrip(".")))
     if not document.body:
         problems.append(ERR_BODY)
     problems += _blocks_problems(document.body, where=BODY, depth=0, prefix="")
@@ -82,7 +94,7 @@ def document_validate(document: Document) -> None:
 
 def _blocks_problems(blocks: tuple[Block, ...], *, where: str, depth: int, prefix: str) -> list[str]:
     problems: list[str] = []
-    paragraphs = tables = sections = 0
+    paragraphs = tables = sections = waiting = 0
     for block in blocks:
         if isinstance(block, Section):
             sections += 1
@@ -98,9 +110,15 @@ def _blocks_problems(blocks: tuple[Block, ...], *, where: str, depth: int, prefi
             problems += _table_problems(block, n=tables, where=where)
         elif isinstance(block, Paragraph):
             paragraphs += 1
-            text = block.text if isinstance(block.text, str) else "".join(run.text for run in block.text)
+            text = block.text if isinstance(block.text, str) else "".join(run.text or run.ref for run in block.text)
             if _blank(text):
                 problems.append(ERR_PARAGRAPH_EMPTY.format(n=paragraphs, where=where))
+            if not isinstance(block.text, str) and any(run.ref for run in block.text):
+                problems.append(ERR_TABLE_REF.format(n=paragraphs, where=where))
+        elif isinstance(block, ToComplete):
+            waiting += 1
+            if _blank(block.prompt):
+                problems.append(ERR_TO_COMPLETE_EMPTY.format(n=waiting, where=where))
     return problems
 
 
@@ -108,6 +126,8 @@ def _table_problems(table: Table, *, n: int, where: str) -> list[str]:
     if not table.columns:
         return [ERR_TABLE_COLUMNS.format(n=n, where=where)]
     problems: list[str] = []
+    if _blank(table.title):
+        problems.append(ERR_TABLE_CAPTION.format(n=n, where=where))
     for col, column in enumerate(table.columns, start=1):
         if _blank(column.title):
             problems.append(ERR_TABLE_COLUMN_TITLE.format(n=n, where=where, col=col))

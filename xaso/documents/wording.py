@@ -11,3 +11,11 @@ def figure(value: int | None) -> str:
 def lower_first(text: str) -> str:
     """A title quoted mid-sentence: "Kế hoạch truyền thông…" -> "kế hoạch truyền thông…"."""
     return text[:1].lower() + text[1:] if text else text
+
+
+def joined(parts: list[str]) -> str:
+    """ "a", "a và b", "a, b và c": how a sentence lists things (clauses that would say 0 left out
+    by the caller)."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " và " + parts[-1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Literal
 
 import docx
@@ -26,9 +27,18 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from xaso.documents import ooxml
 from xaso.documents.measure import text_width_pt
-from xaso.documents.model import Block, Document, DocumentHeader, Paragraph, Recipients, SignatureBlock, Table
+from xaso.documents.model import (
+    Block,
+    Document,
+    DocumentHeader,
+    Paragraph,
+    Recipients,
+    SignatureBlock,
+    Table,
+    ToComplete,
+)
 from xaso.documents.model import Section as DocSection
-from xaso.documents.numbering import cell_text, section_number
+from xaso.documents.numbering import cell_text, is_draft, number_tables, section_number
 from xaso.documents.validation import document_validate
 from xaso.vi.dates import date_line, nd30_day
 from xaso.vi.text import nfc
@@ -56,6 +66,9 @@ SIZE_LETTER_SUMMARY = 12
 SIZE_RECIPIENTS_HEADING = 12
 SIZE_RECIPIENTS = 11
 SIZE_RULE_MARK = 1  # the empty paragraph that carries a rule is 1 pt high
+SIZE_DRAFT_MARK = 13
+DRAFT_MARK = "DỰ THẢO"
+TO_COMPLETE_WORDS = "Dự thảo, cần viết:"
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -72,10 +85,14 @@ _ALIGN = {
 
 
 def nd30_docx(document: Document) -> bytes:
-    """The document as DOCX bytes; raises DocumentError (Vietnamese problems) if it is incomplete."""
+    """The document as DOCX bytes, its tables numbered in order of appearance; raises DocumentError
+    (Vietnamese problems) if it is incomplete, or numbered and dated while still a draft."""
+    document = replace(document, body=number_tables(document.body))
     document_validate(document)
     out = docx.Document()
     _page_setup(out, font_size=document.font_size)
+    if is_draft(document):
+        _draft_mark(out)
     _header_block(out, document.header, font_size=document.font_size)
     _blocks(out, document.body, depth=0, font_size=document.font_size)
     _signature_block(out, document.signature, document.recipients, font_size=document.font_size)
@@ -115,6 +132,18 @@ def _page_setup(out: DocxDocument, *, font_size: float) -> None:
     number = section.header.paragraphs[0]
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     ooxml.page_number_field(number, size=font_size)
+
+
+def _draft_mark(out: DocxDocument) -> None:
+    """ "DỰ THẢO" in a box at the top right of the first page, where offices stamp a draft: in the
+    first page's own header, so the decree's layout of the page below is untouched."""
+    mark = out.sections[0].first_page_header.paragraphs[0]
+    mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    ooxml.style_run(mark.add_run(DRAFT_MARK), size=SIZE_DRAFT_MARK, bold=True)
+    for side in ("top", "left", "bottom", "right"):
+        ooxml.paragraph_border(mark, side, size=ooxml.GRID_SIZE)
+    width = text_width_pt(DRAFT_MARK, size=SIZE_DRAFT_MARK, bold=True) + 8
+    mark.paragraph_format.left_indent = Pt(max(_pt(TEXT_WIDTH) - width, 0))
 
 
 # -- header: issuing body, national title, number, place and date, type and summary ----------------
@@ -215,6 +244,10 @@ def _blocks(out: DocxDocument, blocks: Iterable[Block], *, depth: int, font_size
             _table(out, block)
         elif isinstance(block, Paragraph):
             _body_paragraph(out, block, font_size=font_size)
+        elif isinstance(block, ToComplete):
+            # A draft shows what the office has still to write, where it goes.
+            prompt = Paragraph(text=f"[{TO_COMPLETE_WORDS} {block.prompt.strip()}]", italic=True)
+            _body_paragraph(out, prompt, font_size=font_size)
 
 
 def _heading(out: DocxDocument, section: DocSection, *, depth: int, n: int, font_size: float) -> None:
@@ -258,9 +291,8 @@ def _table(out: DocxDocument, block: Table) -> None:
         title.paragraph_format.space_before = Pt(6)
         title.paragraph_format.space_after = Pt(6)
         title.paragraph_format.keep_with_next = True
-    total = sum(column.width for column in block.columns)
     table = ooxml.grid_table(
-        widths=[int(TEXT_WIDTH.twips * column.width / total) for column in block.columns],
+        widths=column_widths(block, total=TEXT_WIDTH.twips),
         header=[nfc(column.title) for column in block.columns],
         rows=[
             [nfc(cell_text(value, column.kind)) for column, value in zip(block.columns, values, strict=True)]
@@ -277,6 +309,35 @@ def _table(out: DocxDocument, block: Table) -> None:
     # A table followed directly by a paragraph reads cramped; offices leave a little air.
     spacer = out.add_paragraph()
     ooxml.style_paragraph_mark(spacer, size=6)
+
+
+def column_widths(block: Table, *, total: int) -> list[int]:
+    """Each column's width in twips: shared out by the columns' weights, but never narrower than the
+    longest word of its header or of a cell (a syllable is never cut: "ST/T", "Ngư/ời dân"). The
+    width a column needs beyond its share is taken from the columns that have room to spare."""
+    size = block.font_size
+    need = []
+    for index, column in enumerate(block.columns):
+        words = [(word, True) for word in nfc(column.title).split()]
+        for row_index, values in enumerate(block.rows):
+            bold = row_index in block.bold_rows
+            words += [(word, bold) for word in nfc(cell_text(values[index], column.kind)).split()]
+        widest = max((text_width_pt(word, size=size, bold=bold) for word, bold in words), default=0.0)
+        need.append(int((widest + _pt(CELL_PADDING) + 2) * 20))
+    weights = sum(column.width for column in block.columns)
+    widths = [
+        max(int(total * column.width / weights), minimum) for column, minimum in zip(block.columns, need, strict=True)
+    ]
+    over = sum(widths) - total
+    while over > 0:
+        spare = [(i, widths[i] - need[i]) for i in range(len(widths)) if widths[i] > need[i]]
+        room = sum(extra for _, extra in spare)
+        if room <= 0:
+            break  # every column at its narrowest: the table is as wide as its words need
+        for i, extra in spare:
+            widths[i] -= min(extra, -(-over * extra // room))
+        over = sum(widths) - total
+    return widths
 
 
 # -- signature and recipients -----------------------------------------------------------------

@@ -1,14 +1,18 @@
-"""The funding summary as blocks of a Decree 30 document, shared by the programme reviews and the
-commune's consolidated report, so that both state the money the same way."""
+"""The funding summary as blocks of a Decree 30 document: the funding section of every programme
+report (hook `programme_report_sections`), for readers of the commune's funding only."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from xaso.documents.api import Column, Paragraph, Section, Table
+from xaso.documents.api import Column, Paragraph, Section, Sheet, Table
+from xaso.documents.sections import Contribution, ReportContext
 from xaso.documents.wording import figure
 from xaso.funding.models import dong
-from xaso.funding.selectors import FundingSummary
+from xaso.funding.selectors import FundingSummary, funding_communes_readable, funding_summary
+
+TABLE = "Kinh phí thực hiện theo nguồn (đồng)"
 
 
 def funding_table(summary: FundingSummary, *, title: str) -> Table:
@@ -47,3 +51,23 @@ def funding_section(summary: FundingSummary, *, table_title: str) -> Section:
             funding_table(summary, title=table_title),
         ),
     )
+
+
+def funding_sections(*, context: ReportContext) -> Sequence[Contribution]:
+    if not funding_communes_readable(user=context.user).filter(pk=context.commune.pk).exists():
+        return []  # a reader without access to the commune's funding gets no funding section
+    summary = funding_summary(user=context.user, commune=context.commune, start=context.start, end=context.end)
+    return [
+        Contribution(
+            slot="funding",
+            order=10,
+            blocks=(funding_section(summary, table_title=TABLE),),
+            annex=(
+                Sheet(
+                    title="Kinh phí",
+                    heading=f"Kinh phí thực hiện {context.words}",
+                    table=funding_table(summary, title=TABLE),
+                ),
+            ),
+        )
+    ]

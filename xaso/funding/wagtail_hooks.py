@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 from xaso.backoffice.menu import PermissionMenuItem
 from xaso.funding import dashboard as dashboard_panels
 from xaso.funding import views
+from xaso.funding.document import funding_sections
 from xaso.funding.forms import BudgetLineForm, SpendingForm
 from xaso.funding.models import BudgetLine, Spending
 from xaso.funding.services import budget_line_delete, spending_delete
@@ -143,3 +144,7 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
 @hooks.register("programme_dashboard_panels")
 def funding_dashboard_panel(*, request: HttpRequest, dashboard: Any) -> dict[str, Any] | None:
     return dashboard_panels.funding_panel(user=request.user, dashboard=dashboard)
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", funding_sections)

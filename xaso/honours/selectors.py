@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+import datetime as dt
+from dataclasses import dataclass
 
-from xaso.honours.models import Proposal, ProposalStatus
+from django.db.models import Count, Q, QuerySet
+
+from xaso.honours.models import Proposal, ProposalKind, ProposalStatus
+from xaso.units.models import OrgUnit
 from xaso.units.selectors import UserLike, scope_for
 
 
@@ -35,3 +39,27 @@ def honour_roll(*, commune_id: int) -> QuerySet[Proposal]:
         .select_related("unit")
         .order_by("-decision_date", "nominee")
     )
+
+
+# -- figures for the programme's reports --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HonourFigures:
+    decided: int
+    individuals: int
+    collectives: int
+    decisions: int
+
+
+def honour_figures(*, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date) -> HonourFigures:
+    """Commendations decided between `start` and `end` (by the decision's date), as the person reads them."""
+    decided = proposals_readable(user=user).filter(
+        commune=commune, status=ProposalStatus.DECIDED, decision_date__gte=start, decision_date__lte=end
+    )
+    counts = decided.aggregate(
+        n=Count("pk"),
+        individuals=Count("pk", filter=Q(kind=ProposalKind.INDIVIDUAL)),
+        decisions=Count("decision_number", distinct=True),
+    )
+    return HonourFigures(counts["n"], counts["individuals"], counts["n"] - counts["individuals"], counts["decisions"])

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from xaso.honours import admin_views, selectors
 from xaso.honours.forms import ProposalForm
 from xaso.honours.models import Proposal
+from xaso.honours.report import honour_sections
 from xaso.units.scoping import ScopedSnippetViewSet
 
 
@@ -65,3 +66,7 @@ def honour_roll(page: Any) -> dict[str, Any] | None:
     if commune is None:
         return None
     return {"template": "honours/roll.html", "proposals": list(selectors.honour_roll(commune_id=commune.pk))}
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", honour_sections)

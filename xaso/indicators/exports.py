@@ -74,6 +74,8 @@ def dashboard_tables(dashboard: Dashboard) -> list[Table]:
                 c.reach,
             ]
             for m, c in dashboard.months
+            # The chart runs over the programme; the sheet is the period's, like every other sheet.
+            if dashboard.period.contains(m)
         ],
     )
     units = Table(

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from xaso.indicators import views
+from xaso.indicators.report import activity_sections
 from xaso.units.selectors import scope_for
 
 
@@ -46,3 +47,7 @@ def register_dashboard_urls() -> list[Any]:
         path("chuong-trinh/cac-xa/", views.ProvinceView.as_view(), name="indicators_province"),
         path("chuong-trinh/cac-xa/xuat.<str:fmt>", views.province_export, name="indicators_province_export"),
     ]
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", activity_sections)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from xaso.learning.models import Attempt, Completion, Course, Enrolment, Learner, Lesson, LessonPass
 from xaso.learning.services import lesson_unlocked
+from xaso.units.models import OrgUnit
 from xaso.units.selectors import UserLike, communes_readable, scope_for
 
 
@@ -139,3 +142,33 @@ def enrolments_writable(*, user: UserLike) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(
         Q(learner__unit_id__in=scope.own_unit_ids) | Q(learner__commune_id__in=scope.owned_commune_ids)
     )
+
+
+# -- figures for the programme's reports --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LearningFigures:
+    completions: int
+    officials_informed: int
+    officers_trained: int
+    residents: int
+
+
+def learning_figures(
+    *, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date, unit_ids: Iterable[int] | None = None
+) -> LearningFigures:
+    """Courses completed between `start` and `end` by the commune's learners the person reads (of some
+    units only, with `unit_ids`: residents belong to no unit and are then left out)."""
+    enrolments = enrolments_readable(user=user).filter(course__commune=commune)
+    if unit_ids is not None:
+        enrolments = enrolments.filter(learner__unit_id__in=list(unit_ids))
+    completions = Completion.objects.filter(
+        enrolment__in=enrolments, completed_on__gte=start, completed_on__lte=end
+    ).aggregate(
+        n=Count("pk"),
+        informed=Count("pk", filter=Q(enrolment__course__counts_towards="officials_informed")),
+        trained=Count("pk", filter=Q(enrolment__course__counts_towards="officers_trained")),
+        residents=Count("pk", filter=Q(enrolment__learner__person__isnull=True)),
+    )
+    return LearningFigures(completions["n"], completions["informed"], completions["trained"], completions["residents"])

@@ -15,6 +15,7 @@ from xaso.backoffice.menu import PermissionMenuItem
 from xaso.learning import admin_views
 from xaso.learning.admin_forms import CourseForm
 from xaso.learning.models import Course
+from xaso.learning.report import learning_sections
 from xaso.units.scoping import ScopedSnippetViewSet
 
 
@@ -83,3 +84,7 @@ def register_learning_urls() -> list[Any]:
         path("hoc-tap/phieu-hoc-vien/", admin_views.slips, name="learning_slips"),
         path("hoc-tap/chung-nhan/<int:pk>/", admin_views.certificate, name="learning_certificate"),
     ]
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", learning_sections)

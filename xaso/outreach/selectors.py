@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from django.db.models import Count, Model, Q, QuerySet, Sum
 
+from xaso.activities.selectors import activities_readable
+from xaso.indicators.figures import figures_count_by, in_period
 from xaso.outreach.models import Club, ClubSession, EnterpriseSession, SchoolEvent, SchoolEventKind, Showcase
 from xaso.plans.models import Task
 from xaso.units.models import OrgUnit, UnitKind
@@ -102,25 +104,39 @@ def tasks_of_group(*, user: UserLike, group: str) -> QuerySet[Task]:
 
 @dataclass(frozen=True)
 class OutreachFigures:
+    """Schools' and enterprises' figures over a period. Sessions, events, showcases and their people
+    are the figures of xaso.indicators.figures (their activities); the rest is read from the rows whose
+    activity counts in the period (what kind of event, entries, awards, enterprises, portal articles)
+    or, for clubs, from the clubs as they stand."""
+
     clubs: int = 0
     club_members: int = 0
-    club_sessions: int = 0
-    club_pupils: int = 0
-    contests: int = 0
+    club_sessions: int = 0  # figure "club_sessions"
+    club_pupils: int = 0  # figure "club_pupils"
+    school_events: int = 0  # figure "school_events": contests, forums and idea-sharing events together
+    contests: int = 0  # of which, by the kind of event recorded
     forums: int = 0
     idea_events: int = 0
-    event_pupils: int = 0
+    event_pupils: int = 0  # figure "school_event_pupils"
     entries: int = 0
     awards: int = 0
-    enterprise_sessions: int = 0
+    enterprise_sessions: int = 0  # figure "enterprise_sessions"
     enterprises_reached: int = 0
-    enterprise_participants: int = 0
-    showcases: int = 0
+    enterprise_participants: int = 0  # figure "enterprise_participants"
+    showcases: int = 0  # figure "showcases"
     showcases_on_portal: int = 0
 
-    @property
-    def school_events(self) -> int:
-        return self.contests + self.forums + self.idea_events
+
+# OutreachFigures' fields that are figures of xaso.indicators.figures, by figure key.
+FIGURE_FIELDS = {
+    "club_sessions": "club_sessions",
+    "club_pupils": "club_pupils",
+    "school_events": "school_events",
+    "event_pupils": "school_event_pupils",
+    "enterprise_sessions": "enterprise_sessions",
+    "enterprise_participants": "enterprise_participants",
+    "showcases": "showcases",
+}
 
 
 def outreach_total(rows: Iterable[OutreachFigures]) -> OutreachFigures:
@@ -129,20 +145,33 @@ def outreach_total(rows: Iterable[OutreachFigures]) -> OutreachFigures:
 
 
 def outreach_by_unit(
-    *, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date, unit: OrgUnit | None = None
+    *,
+    user: UserLike,
+    commune: OrgUnit,
+    start: dt.date,
+    end: dt.date,
+    unit: OrgUnit | None = None,
+    unit_ids: Iterable[int] | None = None,
 ) -> dict[int, OutreachFigures]:
     """unit id -> the schools' and enterprises' figures the unit recorded between `start` and `end`, as
-    the person may read them (five grouped queries whatever the number of units). Clubs count as they
-    stand now; the rest by date. With `unit`, only that unit's: its clubs, events and sessions, and the
-    models and initiatives it showcased or was showcased in (an enterprise), under its own id."""
+    the person may read them (six grouped queries whatever the number of units). Clubs count as they
+    stand now; the rest by the period of their activity. With `unit`, only that unit's; with
+    `unit_ids`, only those units' (a report counting some units only)."""
+    activities = activities_readable(user=user).filter(commune=commune)
+    if unit is not None:
+        activities = activities.filter(unit=unit)
+    if unit_ids is not None:
+        activities = activities.filter(unit_id__in=list(unit_ids))
+    counted = in_period(activities, start=start, end=end)
+    found: dict[int, dict[str, int]] = defaultdict(dict)
+    for unit_id, counts in figures_count_by(rows=activities, start=start, end=end, by="unit_id").items():
+        for name, key in FIGURE_FIELDS.items():
+            found[unit_id][name] = counts[key]
 
     def own(rows: QuerySet[M], field: str = "unit") -> QuerySet[M]:
-        return rows if unit is None else rows.filter(**{field: unit})
-
-    showcases = showcases_readable(user=user).filter(commune=commune, date__gte=start, date__lte=end)
-    if unit is not None:
-        showcases = showcases.filter(Q(unit=unit) | Q(enterprise=unit))
-    found: dict[int, dict[str, int]] = defaultdict(dict)
+        if unit is not None:
+            rows = rows.filter(**{field: unit})
+        return rows if unit_ids is None else rows.filter(**{f"{field}_id__in": list(unit_ids)})
 
     def put(rows: Any, key: str, **names: str) -> None:
         for row in rows:
@@ -159,49 +188,45 @@ def outreach_by_unit(
         clubs="n",
         club_members="members",
     )
-    put(
-        own(club_sessions_readable(user=user).filter(commune=commune, date__gte=start, date__lte=end), "club__unit")
-        .values("club__unit_id")
-        .annotate(n=Count("pk"), pupils=Sum("pupils"))
-        .order_by(),
-        "club__unit_id",
-        club_sessions="n",
-        club_pupils="pupils",
-    )
     events = (
-        own(school_events_readable(user=user).filter(commune=commune, date_start__gte=start, date_start__lte=end))
+        own(school_events_readable(user=user).filter(commune=commune, activity__in=counted))
         .values("unit_id", "kind")
-        .annotate(n=Count("pk"), pupils=Sum("pupils"), entries=Sum("entries"), awards=Sum("awards"))
+        .annotate(n=Count("pk"), entries=Sum("entries"), awards=Sum("awards"))
         .order_by()
     )
     kinds = {SchoolEventKind.CONTEST: "contests", SchoolEventKind.FORUM: "forums", SchoolEventKind.IDEAS: "idea_events"}
     for kind, name in kinds.items():
         put([row for row in events if row["kind"] == kind], "unit_id", **{name: "n"})
-    put(events, "unit_id", event_pupils="pupils", entries="entries", awards="awards")
+    put(events, "unit_id", entries="entries", awards="awards")
     put(
-        own(enterprise_sessions_readable(user=user).filter(commune=commune, date__gte=start, date__lte=end))
+        own(enterprise_sessions_readable(user=user).filter(commune=commune, activity__in=counted))
         .values("unit_id")
-        .annotate(n=Count("pk"), enterprises=Sum("enterprises"), participants=Sum("participants"))
+        .annotate(enterprises=Sum("enterprises"))
         .order_by(),
         "unit_id",
-        enterprise_sessions="n",
         enterprises_reached="enterprises",
-        enterprise_participants="participants",
     )
     put(
-        showcases.values("unit_id")
-        .annotate(n=Count("pk"), on_portal=Count("pk", filter=Q(article__live=True)))
+        own(showcases_readable(user=user).filter(commune=commune, activity__in=counted, article__live=True))
+        .values("unit_id")
+        .annotate(n=Count("pk"))
         .order_by(),
         "unit_id",
-        showcases="n",
-        showcases_on_portal="on_portal",
+        showcases_on_portal="n",
     )
     return {unit_id: OutreachFigures(**entry) for unit_id, entry in found.items()}
 
 
 def outreach_figures(
-    *, user: UserLike, commune: OrgUnit, start: dt.date, end: dt.date, unit: OrgUnit | None = None
+    *,
+    user: UserLike,
+    commune: OrgUnit,
+    start: dt.date,
+    end: dt.date,
+    unit: OrgUnit | None = None,
+    unit_ids: Iterable[int] | None = None,
 ) -> OutreachFigures:
-    """Schools' and enterprises' figures of a commune (or of one of its units) between `start` and `end`,
-    as the person may read them (five queries). Clubs count as they stand now; the rest by date."""
-    return outreach_total(outreach_by_unit(user=user, commune=commune, start=start, end=end, unit=unit).values())
+    """Schools' and enterprises' figures of a commune (or of one of its units, or of some) between
+    `start` and `end`, as the person may read them. Clubs count as they stand now; the rest by date."""
+    by_unit = outreach_by_unit(user=user, commune=commune, start=start, end=end, unit=unit, unit_ids=unit_ids)
+    return outreach_total(by_unit.values())

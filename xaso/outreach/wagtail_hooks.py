@@ -19,6 +19,7 @@ from xaso.outreach import dashboard as dashboard_panels
 from xaso.outreach import selectors, views
 from xaso.outreach.forms import ClubForm, ClubSessionForm, EnterpriseSessionForm, SchoolEventForm, ShowcaseForm
 from xaso.outreach.models import Club, ClubSession, EnterpriseSession, SchoolEvent, Showcase
+from xaso.outreach.report import outreach_sections
 from xaso.outreach.services import delivered_delete
 from xaso.units.scoping import ScopedSnippetViewSet, ServiceCreateView, ServiceEditView
 
@@ -244,3 +245,7 @@ def no_bulk_delete(request: HttpRequest, action_type: str, objects: list[Any], a
 @hooks.register("programme_dashboard_panels")
 def outreach_dashboard_panel(*, request: HttpRequest, dashboard: Any) -> dict[str, Any] | None:
     return dashboard_panels.outreach_panel(user=request.user, dashboard=dashboard)
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", outreach_sections)

@@ -15,12 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count
-
-from xaso.activities.models import Activity, ActivityStatus
+from xaso.activities.models import Activity
 from xaso.indicators import queries
 from xaso.indicators.definitions import INDICATORS
 from xaso.indicators.elements import Context, Elements, compute, value_of
+from xaso.indicators.figures import Counts, figures_count_by
 from xaso.indicators.periods import Period
 from xaso.indicators.status import Status, evaluate
 from xaso.plans.models import Milestone, Plan, Target
@@ -45,26 +44,16 @@ class TargetResult:
     end_milestone: str = ""  # the plan's last year's milestone ("100%"), when asked for
 
 
-def kind_counts(*, periods: Iterable[ReportingPeriod]) -> dict[int, dict[str, int]]:
-    """commune id -> {activity kind: recorded activities of the commune and its units in its period}."""
-    by_range: dict[tuple[object, object], list[int]] = defaultdict(list)
+def commune_counts(*, periods: Iterable[ReportingPeriod]) -> dict[int, Counts]:
+    """commune id -> the figures (xaso.indicators.figures) of the commune's units over its period's data
+    range: three grouped queries per distinct range, whatever the number of communes."""
+    by_range: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)
     for period in periods:
         by_range[(period.data_start, period.data_end)].append(period.commune_id)
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    counts: dict[int, Counts] = {}
     for (start, end), communes in by_range.items():
-        rows = (
-            Activity.objects.filter(
-                commune_id__in=communes,
-                status=ActivityStatus.RECORDED,
-                date_start__gte=start,
-                date_start__lte=end,
-            )
-            .order_by()
-            .values("commune_id", "kind")
-            .annotate(n=Count("pk"))
-        )
-        for row in rows:
-            counts[row["commune_id"]][row["kind"]] = row["n"]
+        rows = Activity.objects.filter(commune_id__in=communes)
+        counts.update(figures_count_by(rows=rows, start=start, end=end, by="commune_id"))
     return counts
 
 
@@ -168,16 +157,40 @@ def results_of(
     return results
 
 
+# Data elements that are figures of xaso.indicators.figures (same key, same definition).
+FIGURE_ELEMENTS = (
+    "activities",
+    "activities_mass_media",
+    "activities_schools",
+    "activities_enterprises",
+    "commendations",
+    "trainings",
+    "publications",
+    "participants",
+    "reach",
+)
+
+
 def target_results(
-    *, plan: Plan, period: Judged, whole_plan: bool = False, with_end_target: bool = False
+    *,
+    plan: Plan,
+    period: Judged,
+    whole_plan: bool = False,
+    with_end_target: bool = False,
+    counts: Counts | None = None,
 ) -> list[TargetResult]:
     """The plan's commune over the period against the plan (targets and milestones prefetched, e.g. by
-    plan_full); `whole_plan` and `with_end_target` as in results_of."""
+    plan_full); `whole_plan` and `with_end_target` as in results_of. With `counts` (the document's own
+    count of activities, e.g. a consolidated report's approved units), the targets counted in
+    activities are judged on them, so that a report never states two numbers for one figure."""
     elements = commune_elements(ranges=[(plan.commune_id, indicator_period(period))], plans={plan.commune_id: plan})
+    own = dict(elements[plan.commune_id])
+    if counts is not None:
+        own.update({key: counts[key] for key in FIGURE_ELEMENTS})
     return results_of(
         targets=list(plan.targets.all()),
         period=period,
-        elements=elements[plan.commune_id],
+        elements=own,
         end_year=plan.end_year if with_end_target else None,
         whole_plan=whole_plan,
     )

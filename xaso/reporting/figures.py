@@ -1,27 +1,21 @@
 """What a unit logged in a period, for its report: activities by type and by task, counts,
-and its indicator values. Computed for many units at once in a fixed number of queries (the
-consolidation reads 30 units, the province 65 communes), and frozen as JSON on submission.
+and its indicator values, as xaso.indicators.figures declares them. Computed for many units at
+once in a fixed number of queries (the consolidation reads 30 units, the province 65 communes),
+and frozen as JSON on submission.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, Sum
-
-from xaso.activities.models import Activity, ActivityKind, ActivityStatus
+from xaso.activities.models import Activity
+from xaso.indicators.figures import MEASURES, Counts, KindRow, TaskRow, figures_count_by
 from xaso.plans.models import Task, TaskGroupKey
 
-COUNTS = ("activities", "participants", "officials", "pupils", "residents", "reach")
-GROUP_FLAGS = {
-    TaskGroupKey.MASS_MEDIA: "serves_mass_media",
-    TaskGroupKey.SCHOOLS: "serves_schools",
-    TaskGroupKey.ENTERPRISES: "serves_enterprises",
-}
+COUNTS = MEASURES
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,6 +71,19 @@ class Figures:
         data["data_end"] = self.data_end.isoformat()
         return data
 
+    def counts(self, *, task_ids: Mapping[str, int], unit_id: int) -> Counts:
+        """The frozen figures of the unit `unit_id` as the breakdown every figure is read from (tasks by
+        id: `task_ids` maps the plan's task codes to ids; a task no longer in the plan is left out)."""
+        return Counts(
+            kinds={row.kind: KindRow(row.kind, *(getattr(row, m) for m in COUNTS)) for row in self.kinds},
+            groups={row.group: row.activities for row in self.groups},
+            tasks={
+                task_ids[row.code]: TaskRow(task_ids[row.code], row.activities, row.participants, frozenset({unit_id}))
+                for row in self.tasks
+                if row.code in task_ids
+            },
+        )
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Figures:
         return cls(
@@ -91,7 +98,7 @@ class Figures:
 
 
 def sum_kinds(rows: Iterable[KindCount], *, kind: str = "", label: str = "Tổng cộng") -> KindCount:
-    totals = dict.fromkeys(COUNTS, 0)
+    totals: dict[str, int] = dict.fromkeys(COUNTS, 0)
     for row in rows:
         for name in COUNTS:
             totals[name] += getattr(row, name)
@@ -106,87 +113,53 @@ def figures_for_units(
     data_end: dt.date,
     indicators: dict[int, tuple[IndicatorFigure, ...]] | None = None,
 ) -> dict[int, Figures]:
-    """unit id -> its figures for the period, in three grouped queries whatever the number of units."""
-    activities = Activity.objects.filter(
-        unit_id__in=list(unit_ids),
-        status=ActivityStatus.RECORDED,
-        date_start__gte=data_start,
-        date_start__lte=data_end,
-    )
-    by_kind = (
-        activities.order_by()
-        .values("unit_id", "kind")
-        .annotate(
-            n=Count("pk"),
-            p=Sum("participants"),
-            o=Sum("officials"),
-            s=Sum("pupils"),
-            r=Sum("residents"),
-            v=Sum("reach"),
-        )
-    )
-    kinds: dict[int, list[KindCount]] = defaultdict(list)
-    for row in by_kind:
-        kinds[row["unit_id"]].append(
-            KindCount(
-                kind=row["kind"],
-                label=ActivityKind(row["kind"]).label,
-                activities=row["n"],
-                participants=row["p"] or 0,
-                officials=row["o"] or 0,
-                pupils=row["s"] or 0,
-                residents=row["r"] or 0,
-                reach=row["v"] or 0,
-            )
-        )
-    by_group = (
-        activities.order_by()
-        .values("unit_id")
-        .annotate(**{key.value: Count("pk", filter=Q(**{flag: True})) for key, flag in GROUP_FLAGS.items()})
-    )
-    groups = {row.pop("unit_id"): row for row in by_group}
-    through = Activity.tasks.through.objects.filter(activity__in=activities)
-    by_task = (
-        through.order_by()
-        .values("activity__unit_id", "task_id")
-        .annotate(n=Count("activity_id"), p=Sum("activity__participants"))
+    """unit id -> its figures for the period (xaso.indicators.figures), in three grouped queries
+    whatever the number of units."""
+    counted = figures_count_by(
+        rows=Activity.objects.filter(unit_id__in=list(unit_ids)), start=data_start, end=data_end, by="unit_id"
     )
     task_info = {
         task.pk: task for task in Task.objects.filter(plan_id=plan_id).select_related("group").order_by("sort_order")
     }
-    tasks: dict[int, list[tuple[tuple[int, int, int], TaskCount]]] = defaultdict(list)
-    for row in by_task:
-        task = task_info.get(row["task_id"])
-        if task is None:
-            continue
-        order = (task.group.number, task.sort_order, task.pk)
-        tasks[row["activity__unit_id"]].append(
-            (
-                order,
+    result = {}
+    for unit_id in unit_ids:
+        counts = counted.get(unit_id, Counts())
+        kinds = tuple(
+            KindCount(
+                kind=row.kind,
+                label=row.label,
+                activities=row.activities,
+                participants=row.participants,
+                officials=row.officials,
+                pupils=row.pupils,
+                residents=row.residents,
+                reach=row.reach,
+            )
+            for row in counts.kind_rows()
+        )
+        served = sorted(
+            (task_info[task_id] for task_id in counts.tasks if task_id in task_info),
+            key=lambda task: (task.group.number, task.sort_order, task.pk),
+        )
+        result[unit_id] = Figures(
+            data_start=data_start,
+            data_end=data_end,
+            kinds=kinds,
+            tasks=tuple(
                 TaskCount(
                     code=task.code,
                     text=task.text,
                     group=task.group.key,
-                    activities=row["n"],
-                    participants=row["p"] or 0,
-                ),
-            )
-        )
-    kind_order = {kind.value: n for n, kind in enumerate(ActivityKind)}
-    result = {}
-    for unit_id in unit_ids:
-        own_kinds = sorted(kinds.get(unit_id, []), key=lambda k: kind_order[k.kind])
-        own_groups = groups.get(unit_id, {})
-        result[unit_id] = Figures(
-            data_start=data_start,
-            data_end=data_end,
-            kinds=tuple(own_kinds),
-            tasks=tuple(count for _, count in sorted(tasks.get(unit_id, []), key=lambda item: item[0])),
+                    activities=counts.task(task.pk).activities,
+                    participants=counts.task(task.pk).participants,
+                )
+                for task in served
+            ),
             groups=tuple(
-                GroupCount(group=key.value, label=key.label, activities=own_groups.get(key.value, 0))
+                GroupCount(group=key.value, label=key.label, activities=counts.groups.get(key.value, 0))
                 for key in TaskGroupKey
             ),
             indicators=(indicators or {}).get(unit_id, ()),
-            total=sum_kinds(own_kinds),
+            total=sum_kinds(kinds),
         )
     return result

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from xaso.documents.api import Column, Sheet, Table
 from xaso.documents.models import RenderJob, RenderStatus
+from xaso.indicators.figures import Counts
 from xaso.plans.models import Milestone, Target
-from xaso.reporting.achieved import TargetResult, indicator_elements, kind_counts, results_of
+from xaso.reporting.achieved import TargetResult, commune_counts, indicator_elements, results_of
 from xaso.reporting.models import PeriodKind, ReportingPeriod, ReportState
 from xaso.reporting.selectors import Rates, reporting_rates
 from xaso.units.models import OrgUnit
@@ -69,7 +70,7 @@ def province_rows(*, user: UserLike, province: OrgUnit, kind: str, year: int, to
     states: dict[int, dict[str, int]] = defaultdict(dict)
     for row in reports.order_by().values("period__commune_id", "state").annotate(n=Count("pk")):
         states[row["period__commune_id"]][row["state"]] = row["n"]
-    counts = kind_counts(periods=periods.values())
+    counts = commune_counts(periods=periods.values())
     targets: dict[int, list[Target]] = defaultdict(list)
     plan_targets = Target.objects.filter(plan_id__in={p.plan_id for p in periods.values()}).prefetch_related(
         Prefetch("milestones", queryset=Milestone.objects.order_by("year"))
@@ -84,14 +85,13 @@ def province_rows(*, user: UserLike, province: OrgUnit, kind: str, year: int, to
         if period is None:
             rows.append(CommuneRow(commune=commune, period=None))
             continue
-        own = counts.get(commune.pk, {})
         rows.append(
             CommuneRow(
                 commune=commune,
                 period=period,
                 rates=rates.get(commune.pk, Rates()),
                 states=states.get(commune.pk, {}),
-                activities=sum(own.values()),
+                activities=counts.get(commune.pk, Counts())["activities"],
                 results=tuple(
                     results_of(targets=targets[period.plan_id], period=period, elements=elements[commune.pk])
                 ),

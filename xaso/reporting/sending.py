@@ -27,6 +27,7 @@ ERR_NOT_SENDER = "Chỉ Phòng Văn hóa - Xã hội hoặc lãnh đạo xã m�
 ERR_OTHER_PERIOD = "Văn bản này không phải báo cáo tổng hợp của kỳ “{title}”."
 ERR_NOT_READY = "Báo cáo tổng hợp này chưa tạo xong (hoặc tạo không thành công) nên chưa gửi được."
 ERR_ALREADY_SENT = "Bản báo cáo tổng hợp này đã được gửi Sở lúc {time}."
+ERR_DRAFT = "Bản này còn là dự thảo (còn phần Phòng chưa viết) nên chưa gửi Sở được."
 
 SENT = "{commune} đã gửi {title}"
 SENT_BODY = "{who} đã gửi báo cáo tổng hợp “{title}” của {commune} lên Sở lúc {time}.{replaces}"
@@ -50,6 +51,8 @@ def period_send(
         raise ValidationError(ERR_OTHER_PERIOD.format(title=period.title))
     if job.status != RenderStatus.DONE or not job.docx:
         raise ValidationError(ERR_NOT_READY)
+    if job.is_draft:
+        raise ValidationError(ERR_DRAFT)
     if period.sent_job_id == job.pk and period.sent_at:
         raise ValidationError(ERR_ALREADY_SENT.format(time=_time(period.sent_at)))
     replaced = period.sent_at

@@ -1,6 +1,8 @@
 """The table of the plan's targets against what the commune achieved, as a Decree 30 table block:
-shared by the consolidated report (one year) and the interim and final reviews (a span of years),
-so that both state the targets the same way."""
+shared by the consolidated report (one year), the interim and final reviews (a span of years) and
+the reviews' preview, so that all state the targets the same way. Each column says what it holds:
+the year's targets ("Mục tiêu năm 2026") only when every row is that year's; otherwise the target
+each row is judged against, with its year ("Mốc đánh giá")."""
 
 from __future__ import annotations
 
@@ -12,11 +14,10 @@ from xaso.documents.api import Column, Paragraph, Table
 from xaso.indicators.status import Status
 from xaso.reporting.achieved import TargetResult
 
-NOTE = (
-    "Kết quả tính theo các chỉ số của Xã số (tử số, mẫu số theo danh sách cán bộ, văn bản, nhiệm vụ, dân số thôn "
-    "và hoạt động đã ghi nhận) đến ngày chốt số liệu của kỳ."
-)
+TARGETS_KEY = "targets"
+NOTE = "Kết quả tổng hợp từ số liệu các đơn vị đã ghi nhận đến ngày chốt số liệu của kỳ."
 NO_TARGETS = "Kế hoạch không đặt chỉ tiêu cho năm {year}."
+JUDGED_TITLE = "Mốc đánh giá"
 # The order in which a summary names the statuses, best first.
 SUMMARY_WORDS = {
     Status.ACHIEVED: "{n} chỉ tiêu đã đạt",
@@ -28,11 +29,9 @@ SUMMARY_WORDS = {
 }
 
 
-def _milestone(result: TargetResult, year: int) -> str:
-    """The milestone, naming its year when it is not the table's (a review's earlier or later targets)."""
-    if result.milestone_year and result.milestone_year != year:
-        return f"{result.milestone} (mốc năm {result.milestone_year})"
-    return result.milestone
+def judged_against(result: TargetResult) -> str:
+    """ "ít nhất 80% (năm 2026)": the milestone a row is judged against, with its year."""
+    return f"{result.milestone} (năm {result.milestone_year})" if result.milestone_year else result.milestone
 
 
 def targets_table(
@@ -44,18 +43,27 @@ def targets_table(
     end_year: int | None = None,
     note: str = NOTE,
 ) -> Table:
-    """STT, target, the year's milestone, [the plan's last year's milestone,] the result, the status."""
+    """STT, target, the milestone judged against, [the plan's last year's target,] the result, the status."""
+    one_year = all(r.milestone_year in (0, year) for r in results)
     with_end = end_year is not None and end_year != year
     rows: tuple[tuple[Any, ...], ...] = tuple(
-        (i, r.text, _milestone(r, year), *((r.end_milestone or "—",) if with_end else ()), r.achieved, r.status)
+        (
+            i,
+            r.text,
+            r.milestone if one_year else judged_against(r),
+            *((r.end_milestone or "—",) if with_end else ()),
+            r.achieved,
+            r.status,
+        )
         for i, r in enumerate(results, start=1)
     ) or ((None, NO_TARGETS.format(year=year), "", *(("",) if with_end else ()), "", ""),)
     return Table(
         title=title,
+        key=TARGETS_KEY,
         columns=(
             Column(title="STT", width=0.8, kind="integer"),
             Column(title="Chỉ tiêu", width=5 if not with_end else 4.2),
-            Column(title=f"Mục tiêu năm {year}", width=1.6),
+            Column(title=f"Mục tiêu năm {year}" if one_year else JUDGED_TITLE, width=1.7),
             *((Column(title=f"Mục tiêu đến năm {end_year}", width=1.6),) if with_end else ()),
             Column(title=achieved_title, width=1.6),
             Column(title="Đánh giá", width=1.4),

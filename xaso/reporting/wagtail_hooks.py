@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from xaso.reporting import admin_periods, admin_province, admin_reports
+from xaso.reporting.report import target_sections
 from xaso.units.selectors import scope_for
 
 
@@ -54,3 +55,7 @@ def reporting_rates_panel(*, request: Any, dashboard: Any) -> dict[str, Any] | N
         "total": rates_total(rates),
         "rows": rows[:6],
     }
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", target_sections)

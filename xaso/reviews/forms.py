@@ -14,6 +14,10 @@ from xaso.units.selectors import UserLike
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 ERR_FUTURE_END = "Ngày kết thúc kỳ chưa tới: chỉ sơ kết, tổng kết những gì đã diễn ra."
+ERR_DRAFT_NUMBERED = (
+    "Chưa viết phần “Hạn chế, nguyên nhân” nên báo cáo còn là dự thảo: chưa cấp số, chưa ghi ngày ban hành được. "
+    "Hãy viết phần này, hoặc bỏ trống số và ngày để tạo bản dự thảo."
+)
 
 
 def _date(label: str, *, required: bool = True, help_text: str = "Dạng 30/06/2027.") -> forms.DateField:
@@ -36,6 +40,16 @@ class ReviewForm(forms.Form):
     )
     start = _date("Từ ngày", help_text="Thường là ngày bắt đầu kế hoạch. Dạng 01/01/2025.")
     end = _date("Đến ngày", help_text="Ngày cuối của kỳ sơ kết, tổng kết. Dạng 30/06/2027.")
+    shortcomings = forms.CharField(
+        label="Hạn chế, nguyên nhân",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=(
+            "Đánh giá của Phòng: những hạn chế và nguyên nhân, mỗi ý một dòng. Bỏ trống thì báo cáo là bản dự thảo "
+            "(in chữ “DỰ THẢO”, chừa chỗ viết phần này), chưa lấy số được."
+        ),
+    )
     number = forms.IntegerField(
         label="Số văn bản", min_value=1, required=False, help_text="Bỏ trống nếu là bản dự thảo chưa lấy số."
     )
@@ -61,4 +75,6 @@ class ReviewForm(forms.Form):
                 self.add_error("end", problem)
             elif end > timezone.localdate():
                 self.add_error("end", ERR_FUTURE_END)
+        if not (cleaned.get("shortcomings") or "").strip() and (cleaned.get("number") or cleaned.get("issued_on")):
+            self.add_error("shortcomings", ERR_DRAFT_NUMBERED)
         return cleaned

@@ -84,6 +84,7 @@ class ReviewRequestView(WagtailAdminTemplateMixin, FormView):
                 "start": data["start"].isoformat(),
                 "end": data["end"].isoformat(),
                 "number": data["number"],
+                "shortcomings": data["shortcomings"].strip(),
                 "issued_on": issued_on.isoformat() if issued_on else None,
             },
             title=title,

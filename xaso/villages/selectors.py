@@ -15,6 +15,8 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from xaso.activities.models import Activity
+from xaso.indicators.figures import FIGURES, in_period
 from xaso.plans.models import Plan, Task, TaskGroupKey
 from xaso.registers.models import VillageProfile
 from xaso.units.models import OrgUnit, UnitKind
@@ -128,12 +130,14 @@ def _share(count: int | None, households: int | None) -> int | None:
 
 
 # In SQL because the programme dashboard reads it on every view and the ORM's subqueries cost
-# more to build than to run; plain SQL shared by SQLite and PostgreSQL.
+# more to build than to run; plain SQL shared by SQLite and PostgreSQL. Visits and households
+# helped are the figures "support_visits" and "households_helped" of xaso.indicators.figures, read
+# from the village's activities like every other figure (a visit is recorded as one).
 FIGURES_SQL = """
 SELECT u.id, p.households,
   (SELECT COUNT(*) FROM {members} m WHERE m.village_id = u.id AND m.is_active),
-  (SELECT COUNT(*) FROM {visits} v WHERE v.village_id = u.id AND v.date >= %s AND v.date <= %s),
-  (SELECT SUM(v.households_helped) FROM {visits} v WHERE v.village_id = u.id AND v.date >= %s AND v.date <= %s),
+  (SELECT {visits} FROM {activities} a WHERE a.unit_id = u.id AND {visit_rows} AND a.date_start >= %s AND a.date_start <= %s),
+  (SELECT {helped} FROM {activities} a WHERE a.unit_id = u.id AND {helped_rows} AND a.date_start >= %s AND a.date_start <= %s),
   s.ecommerce_households, s.cashless_households, s.month
 FROM {units} u
 LEFT JOIN {profiles} p ON p.unit_id = u.id
@@ -145,16 +149,23 @@ WHERE u.id IN ({ids})
 
 def _figures_rows(ids: list[int], *, start: dt.date, end: dt.date) -> dict[int, tuple[Any, ...]]:
     adapt = connection.ops.adapt_datefield_value
+    visits, visit_rows, visit_params = FIGURES["support_visits"].sql("a")
+    helped, helped_rows, helped_params = FIGURES["households_helped"].sql("a")
     sql = FIGURES_SQL.format(
         members=TeamMember._meta.db_table,
-        visits=SupportVisit._meta.db_table,
+        activities=Activity._meta.db_table,
+        visits=visits,
+        visit_rows=visit_rows,
+        helped=helped,
+        helped_rows=helped_rows,
         units=OrgUnit._meta.db_table,
         profiles=VillageProfile._meta.db_table,
         snapshots=HouseholdSnapshot._meta.db_table,
         ids=", ".join(["%s"] * len(ids)),
     )
+    params = [*visit_params, adapt(start), adapt(end), *helped_params, adapt(start), adapt(end), adapt(end), *ids]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [adapt(start), adapt(end), adapt(start), adapt(end), adapt(end), *ids])
+        cursor.execute(sql, params)
         return {row[0]: row[1:] for row in cursor.fetchall()}
 
 
@@ -303,9 +314,11 @@ def village_dashboard(*, village: OrgUnit, today: dt.date) -> VillageDashboard:
     for row in rows.values():
         if row.snapshot is not None:
             row.platforms = per_platform.get(row.snapshot.pk, {})
-    for visit_date, helped in SupportVisit.objects.filter(village=village, date__gte=start).values_list(
-        "date", "households_helped"
-    ):
+    # Month by month, the same figures as villages_figures: the village's support activities.
+    visits = in_period(Activity.objects.filter(unit=village), start=start, end=end).filter(
+        FIGURES["support_visits"].condition()
+    )
+    for visit_date, helped in visits.values_list("date_start", "residents"):
         visited = rows.get(visit_date.replace(day=1))
         if visited is not None:
             visited.visits += 1

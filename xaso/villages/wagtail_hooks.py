@@ -18,6 +18,7 @@ from xaso.units.scoping import ScopedSnippetViewSet
 from xaso.villages import selectors, views
 from xaso.villages.forms import PlatformForm, TeamMemberForm
 from xaso.villages.models import Platform, TeamMember
+from xaso.villages.report import village_sections
 
 
 class TeamMemberViewSet(ScopedSnippetViewSet):
@@ -113,3 +114,7 @@ def village_head_panel(request: HttpRequest, panels: list[Any]) -> None:
     # The office writes every village of the commune: its way in is the menu, not six panels.
     if villages and len(villages) <= 2:
         panels.append(VillageHeadPanel(villages))
+
+
+# What this app says in every programme report (xaso.documents.sections).
+hooks.register("programme_report_sections", village_sections)

@@ -5,7 +5,19 @@ from __future__ import annotations
 import pytest
 
 from xaso.documents import validation as v
-from xaso.documents.model import Column, Issuer, Paragraph, Recipients, Section, SignatureBlock, Table
+from xaso.documents.model import (
+    Column,
+    Issuer,
+    Paragraph,
+    Recipients,
+    Run,
+    Section,
+    SignatureBlock,
+    Table,
+    ToComplete,
+    table_ref,
+)
+from xaso.documents.numbering import is_draft
 from xaso.documents.validation import DocumentError, document_problems
 from xaso.documents.writer import nd30_docx
 from xaso.testing.factories import nd30_document, nd30_header
@@ -57,7 +69,8 @@ def test_problems_in_the_body_say_where_they_are():
             title=" ",
             body=(
                 Section(
-                    title="Chỉ tiêu", body=(Table(columns=(Column(title="STT"), Column(title="")), rows=(("1",),)),)
+                    title="Chỉ tiêu",
+                    body=(Table(title="Chỉ tiêu", columns=(Column(title="STT"), Column(title="")), rows=(("1",),)),),
                 ),
             ),
         ),
@@ -76,8 +89,33 @@ def test_a_fourth_level_of_headings_is_refused():
 
 
 def test_a_table_without_columns_or_with_a_zero_width_is_refused():
-    body = (Table(columns=(), rows=()), Table(columns=(Column(title="STT", width=0),), rows=()))
+    body = (
+        Table(title="Trống", columns=(), rows=()),
+        Table(title="Số", columns=(Column(title="STT", width=0),), rows=()),
+    )
     assert document_problems(nd30_document(body=body)) == [
         v.ERR_TABLE_COLUMNS.format(n=1, where=v.BODY),
         v.ERR_TABLE_WIDTH.format(n=2, where=v.BODY, col=1),
     ]
+
+
+def test_every_table_of_the_body_has_a_caption():
+    body = (Table(columns=(Column(title="STT"),), rows=((1,),)),)
+    assert document_problems(nd30_document(body=body)) == [v.ERR_TABLE_CAPTION.format(n=1, where=v.BODY)]
+
+
+def test_a_passage_left_for_the_office_makes_a_draft_that_takes_no_number_or_date():
+    body = (Paragraph(text="Mở đầu."), ToComplete(prompt="hạn chế, nguyên nhân"))
+    numbered = nd30_document(body=body)
+    assert document_problems(numbered) == [v.ERR_DRAFT_ISSUED.format(count=1, first="hạn chế, nguyên nhân")]
+    draft = nd30_document(body=body, header=nd30_header(number=None, issued_on=None, draft_year=2026))
+    assert document_problems(draft) == []
+    assert is_draft(draft)
+    assert document_problems(nd30_document(body=(ToComplete(prompt=" "),), header=draft.header)) == [
+        v.ERR_TO_COMPLETE_EMPTY.format(n=1, where=v.BODY)
+    ]
+
+
+def test_a_reference_to_a_table_that_is_not_there_is_refused():
+    body = (Paragraph(text=(Run(text="Xem "), table_ref("khong-co"))),)
+    assert document_problems(nd30_document(body=body)) == [v.ERR_TABLE_REF.format(n=1, where=v.BODY)]

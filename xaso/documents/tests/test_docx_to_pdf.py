@@ -9,9 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from xaso.documents import pdf as pdf_module
-from xaso.documents.model import Paragraph
+from xaso.documents.fonts import VIETNAMESE
+from xaso.documents.model import Column, Paragraph, Table
 from xaso.documents.pdf import PdfConversionError, docx_to_pdf
-from xaso.documents.tests.reading import pdf_fonts, pdf_info, pdf_text
+from xaso.documents.tests.reading import pdf_font_families, pdf_fonts, pdf_info, pdf_missing_words, pdf_text
 from xaso.documents.writer import nd30_docx
 from xaso.testing.factories import nd30_document
 
@@ -70,6 +71,23 @@ def test_fonts_are_embedded_times_new_roman_or_its_metric_twin(rendered):
     assert names
     assert all(name.startswith(("TimesNewRoman", "LiberationSerif")) for name in names), names
     assert {"emb"} <= set(fonts.split())
+    # One serif family: no letter of the text was set in a fallback typeface.
+    assert len(pdf_font_families(rendered)) == 1, fonts
+
+
+def test_every_vietnamese_letter_is_set_in_one_serif_and_every_word_comes_back_whole(tmp_path):
+    letters = " ".join(VIETNAMESE)
+    words = (
+        "Hoàng Văn Thụ đổi mới sáng tạo; thượng nguồn, Khuổi Nhàn, Nà Pàn; kỹ năng số, hỗ trợ, ứng dụng, "
+        "Bình dân học vụ số, giấy chứng nhận, Hội Cựu chiến binh, tiếp cận thông tin, truyền thanh."
+    )
+    body = (Paragraph(text=words), Paragraph(text=letters), Paragraph(text=words.upper(), bold=True))
+    path = tmp_path / "chu-viet.pdf"
+    path.write_bytes(docx_to_pdf(nd30_docx(nd30_document(body=body))))
+    assert pdf_font_families(str(path)) == {"LiberationSerif"}
+    assert pdf_missing_words(str(path), f"{words}\n{words.upper()}") == []
+    text = nfc(pdf_text(str(path)))
+    assert all(letter in text for letter in VIETNAMESE)
 
 
 def test_page_numbers_start_on_page_two(rendered):
@@ -111,3 +129,20 @@ def test_a_conversion_that_takes_too_long_is_stopped_and_the_next_one_works():
         docx_to_pdf(data, timeout=0.05)
     assert str(error.value) == pdf_module.ERR_TIMEOUT.format(seconds="0.05")
     assert docx_to_pdf(data).startswith(b"%PDF")
+
+
+def test_a_narrow_column_never_cuts_a_syllable_of_its_header(tmp_path):
+    # Weights that once gave "ST/T" and "Ngư/ời dân": the columns grow to their longest word.
+    headers = ("STT", "Loại hình hoạt động", "Người dân", "Cán bộ, công chức, viên chức, NLĐ", "Lượt xem, nghe")
+    table = Table(
+        title="Hoạt động theo loại hình",
+        columns=tuple(
+            Column(title=title, width=weight, kind="integer" if weight < 1 else "text")
+            for title, weight in zip(headers, (0.2, 6, 0.3, 0.3, 0.3), strict=True)
+        ),
+        rows=((1, "Tin, bài trên trang thông tin điện tử", 1234, 56, 78901),),
+    )
+    path = tmp_path / "bang.pdf"
+    path.write_bytes(docx_to_pdf(nd30_docx(nd30_document(body=(table,)))))
+    assert pdf_missing_words(str(path), " ".join(headers)) == []
+    assert pdf_font_families(str(path)) == {"LiberationSerif"}

@@ -120,6 +120,7 @@ def test_table_title_is_bold_and_centred(doc):
 
 def test_a_total_row_can_be_bold():
     table = Table(
+        title="Hoạt động của các thôn",
         columns=(Column(title="Đơn vị"), Column(title="Số hoạt động", kind="integer")),
         rows=(("Thôn Nà Pàn", 3), ("Tổng cộng", 3)),
         bold_rows=frozenset({1}),

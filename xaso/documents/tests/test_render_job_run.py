@@ -31,7 +31,13 @@ def test_it_renders_docx_xlsx_and_pdf_to_private_storage(demo, request_sample, s
     with job.pdf.open("rb") as f:
         assert f.read(5) == b"%PDF-"
     with job.xlsx.open("rb") as f:
-        assert load_workbook(io.BytesIO(f.read())).sheetnames == ["Chỉ tiêu", "Đơn vị"]
+        assert load_workbook(io.BytesIO(f.read())).sheetnames == [
+            "Hoạt động",
+            "Nhiệm vụ",
+            "Tổ công nghệ số",
+            "Chỉ tiêu",
+            "Kinh phí",
+        ]
 
 
 def test_running_a_job_twice_does_nothing_the_second_time(demo, request_sample):
@@ -127,3 +133,10 @@ def test_a_job_running_for_a_short_while_is_not_retried(demo, request_sample):
     job.refresh_from_db()
     with pytest.raises(services.ValidationError):
         render_job_retry(job=job, user=demo.lan)
+
+
+def test_a_draft_is_recorded_as_such(demo, request_sample):
+    # The quick report leaves the difficulties to the office: a draft, which the list shows as one.
+    job = request_sample(demo.lan, want_pdf=False)
+    assert job.status == RenderStatus.DONE, job.error
+    assert job.is_draft is True

@@ -17,8 +17,6 @@ def form_data(demo, **changes):
         "plan": demo.plan.pk,
         "year": 2026,
         "period": "6 tháng đầu năm 2026",
-        "number": "",
-        "issued_on": "",
         **changes,
     }
 
@@ -49,16 +47,10 @@ def test_asking_queues_the_rendering_and_lists_it(demo, client_for, django_captu
     settings.DOCUMENTS_SOFFICE = "soffice-khong-co"  # the PDF is another test's subject
     client = client_for(demo.lan)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, form_data(demo, number="12", issued_on="04/06/2026"))
+        response = client.post(URL, form_data(demo))
     assert response.status_code == 302
     job = RenderJob.objects.get()
-    assert job.params == {
-        "plan_id": demo.plan.pk,
-        "year": 2026,
-        "period": "6 tháng đầu năm 2026",
-        "number": 12,
-        "issued_on": "2026-06-04",
-    }
+    assert job.params == {"plan_id": demo.plan.pk, "year": 2026, "period": "6 tháng đầu năm 2026"}
     assert job.requested_by == demo.lan
     page = client.get(URL).text
     assert job.title in page
@@ -80,8 +72,8 @@ def test_a_year_outside_the_plan_is_refused_and_nothing_is_queued(demo, client_f
     assert not RenderJob.objects.exists()
 
 
-def test_a_date_in_another_format_is_refused(demo, client_for):
-    response = client_for(demo.lan).post(URL, form_data(demo, issued_on="2026/06/04"))
+def test_an_empty_period_is_refused(demo, client_for):
+    response = client_for(demo.lan).post(URL, form_data(demo, period=""))
     assert response.status_code == 200
     assert not RenderJob.objects.exists()
 

@@ -36,10 +36,16 @@ def text_of(block) -> str:
     raise AssertionError(block)
 
 
-def section(rendering, title):
-    for block in rendering.document.body:
-        if isinstance(block, Section) and block.title == title:
-            return text_of(block)
+def section(rendering, title, blocks=None):
+    """The text of the section of that title, at any depth."""
+    for block in rendering.document.body if blocks is None else blocks:
+        if isinstance(block, Section):
+            if block.title == title:
+                return text_of(block)
+            try:
+                return section(rendering, title, block.body)
+            except AssertionError:
+                continue
     raise AssertionError(title)
 
 
@@ -49,12 +55,13 @@ def test_the_header_signature_and_recipients_follow_the_plan(demo, cycle):
     assert (header.number, header.symbol, header.document_type) == (12, "BC-UBND", "BÁO CÁO")
     assert header.issued_on == dt.date(2026, 6, 10)
     assert header.place == "Xã Hoàng Văn Thụ"
-    assert header.summary.startswith("Kết quả thực hiện Kế hoạch số 33/KH-UBND")
-    assert header.summary.endswith("6 tháng đầu năm 2026")
+    assert header.summary.startswith("Kết quả 6 tháng đầu năm 2026 thực hiện Kế hoạch số 33/KH-UBND")
+    assert header.summary.endswith("của Ủy ban nhân dân xã Hoàng Văn Thụ")
     assert header.addressees == ("Sở Khoa học và Công nghệ tỉnh Lạng Sơn",)
     signature = rendering.document.signature
     assert (signature.authority, signature.title, signature.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Văn Hùng")
-    assert rendering.document.recipients.items[0] == "Sở KH&CN (b/c)"
+    assert rendering.document.recipients.items[0] == "Như trên"
+    assert rendering.filename == f"bao-cao-tong-hop-6 tháng đầu năm 2026-{cycle.pk}"
     assert document_problems(rendering.document) == []
     assert [s for _, s in steps] == [consolidated.STEP_READ, consolidated.STEP_FIGURES, consolidated.STEP_WRITE]
 
@@ -66,7 +73,7 @@ def test_results_come_from_the_approved_reports_only(demo, cycle):
     assert "Lồng ghép nội dung chuyển đổi số vào tiết sinh hoạt lớp." in results  # a second line of its own
     assert VILLAGE_TEXT.results in results
     assert OFFICE_TEXT.results not in results  # returned for revision: not consolidated
-    direction = section(rendering, "Công tác chỉ đạo, triển khai")
+    direction = section(rendering, "Công tác chỉ đạo, điều hành, triển khai")
     assert "Phòng Kinh tế" in direction  # listed among the units not yet approved
 
 
@@ -75,8 +82,8 @@ def test_results_per_task_group_count_the_approved_units_activities(demo, cycle)
     groups = section(rendering, "Kết quả thực hiện nhiệm vụ, giải pháp")
     assert "các đơn vị tổ chức 3 hoạt động truyền thông với 575 lượt người tham gia" in groups
     assert "NV-2.1. " in groups
-    assert "2 hoạt động, 530 lượt người tham gia (Trường Tiểu học Hoàng Văn Thụ, Trường THCS Hoàng Văn Thụ)" in groups
-    assert "Bảng 2. Hoạt động truyền thông theo loại" in groups
+    assert "2 hoạt động, 530 lượt người tham gia (Trường THCS Hoàng Văn Thụ, Trường Tiểu học Hoàng Văn Thụ)" in groups
+    assert "Bảng 1. Hoạt động truyền thông theo loại hình" in groups
     assert "Phổ biến cho doanh nghiệp" not in groups  # the Economic office's session was not approved
 
 
@@ -93,7 +100,7 @@ def test_difficulties_proposals_and_next_tasks_are_gathered_by_unit(demo, cycle)
 def test_the_targets_table_sets_the_years_milestones_against_what_was_achieved(demo, cycle):
     rendering, _ = build(demo.lan, period=cycle)
     targets = section(rendering, "Kết quả thực hiện các chỉ tiêu")
-    assert "Bảng 1. Kết quả thực hiện các chỉ tiêu năm 2026" in targets
+    assert "Bảng 2. Kết quả thực hiện các chỉ tiêu năm 2026" in targets
     table = next(
         b for b in rendering.document.body if isinstance(b, Section) and b.title.startswith("Kết quả thực hiện các chỉ")
     )
@@ -104,8 +111,15 @@ def test_the_targets_table_sets_the_years_milestones_against_what_was_achieved(d
 
 def test_the_annex_has_the_figures_by_target_kind_task_and_unit(demo, cycle):
     rendering, _ = build(demo.lan, period=cycle)
-    assert [sheet.title for sheet in rendering.annex] == ["Chỉ tiêu", "Hoạt động", "Nhiệm vụ", "Đơn vị", "Kinh phí"]
-    units = {row[1]: row for row in rendering.annex[3].table.rows}
+    assert [sheet.title for sheet in rendering.annex] == [
+        "Hoạt động",
+        "Nhiệm vụ",
+        "Tổ công nghệ số",
+        "Chỉ tiêu",
+        "Kinh phí",
+        "Đơn vị",
+    ]
+    units = {row[1]: row for row in rendering.annex[-1].table.rows}
     assert units["Trường Tiểu học Hoàng Văn Thụ"][2:5] == ("Đã duyệt", dt.date(2026, 6, 8), "Muộn")
     assert units["Phòng Kinh tế"][2] == "Trả lại để sửa"
     assert units["Văn phòng HĐND và UBND xã"][2:5] == ("Chưa bắt đầu", None, "Chưa gửi")
@@ -157,8 +171,14 @@ def test_targets_take_the_indicators_values_as_of_the_cut_off(demo, cycle):
         officials=10,
         date_start=dt.date(2026, 6, 2),
     )  # after the cut-off (31/5): not in this period
-    after = targets_rows(build(demo.lan, period=cycle)[0])[honour.text]
+    rendering = build(demo.lan, period=cycle)[0]
+    after = targets_rows(rendering)[honour.text]
     assert after[2:] == ("ít nhất 1 hoạt động", "1", "Đạt")
+    # The People's Committee's own activity belongs to the results too, and the text says where it comes from.
+    assert "Ghi nhận, tôn vinh, khen thưởng | 1 | 60" in section(rendering, "Kết quả thực hiện nhiệm vụ, giải pháp")
+    assert consolidated.OTHERS_NOTE.format(units="Xã Hoàng Văn Thụ") in section(
+        rendering, "Công tác chỉ đạo, điều hành, triển khai"
+    )
 
 
 def test_the_funding_of_the_period_is_stated_by_source_with_its_totals(demo, cycle):
@@ -174,7 +194,7 @@ def test_the_funding_of_the_period_is_stated_by_source_with_its_totals(demo, cyc
     rendering, _ = build(demo.lan, period=cycle)
     text = section(rendering, "Kinh phí thực hiện")
     assert "Tổng dự toán được giao 10.000.000 đồng, đã chi 2.500.000 đồng (25%)" in text
-    total = rendering.annex[4].table.rows[-1]
+    total = next(sheet for sheet in rendering.annex if sheet.title == "Kinh phí").table.rows[-1]
     assert total[1:] == ("Tổng cộng", 10_000_000, 2_500_000, 7_500_000)
     titles = [block.title for block in rendering.document.body if isinstance(block, Section)]
     assert titles.index("Kinh phí thực hiện") == titles.index("Kết quả thực hiện các chỉ tiêu") + 1

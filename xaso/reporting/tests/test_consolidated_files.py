@@ -76,7 +76,7 @@ def test_the_title_summary_and_addressee(doc):
     paragraphs = list(doc.paragraphs)
     title = find(paragraphs, "BÁO CÁO")
     summary = paragraphs[paragraphs.index(title) + 1]
-    assert summary.text.startswith("Kết quả thực hiện Kế hoạch số 33/KH-UBND")
+    assert summary.text.startswith("Kết quả 6 tháng đầu năm 2026 thực hiện Kế hoạch số 33/KH-UBND")
     for paragraph in (title, summary):
         assert only_style(paragraph).bold is True
         assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
@@ -89,12 +89,19 @@ def test_the_body_is_justified_with_its_sections_and_tables(doc):
     assert opening.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert only_style(opening).size == 14
     headings = [p.text for p in paragraphs if p.text[:3] in ("I. ", "II.", "III", "IV.", "V. ", "VI.", "VII")]
-    assert headings[:3] == [
-        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+    assert headings[:4] == [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH, TRIỂN KHAI",
         "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP",
-        "III. KẾT QUẢ CỦA CÁC PHÒNG CHUYÊN MÔN, ĐƠN VỊ",
+        "III. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "IV. KINH PHÍ THỰC HIỆN",
     ]
-    assert "Bảng 1. Kết quả thực hiện các chỉ tiêu năm 2026" in texts(paragraphs)
+    # Tables numbered in order of appearance, each with its caption.
+    captions = [text for text in texts(paragraphs) if text.startswith("Bảng ")]
+    assert captions == [
+        "Bảng 1. Hoạt động truyền thông theo loại hình",
+        "Bảng 2. Kết quả thực hiện các chỉ tiêu năm 2026",
+        "Bảng 3. Kinh phí thực hiện theo nguồn (đồng)",
+    ]
 
 
 def test_the_signature_is_kt_chu_tich_pho_chu_tich_and_noi_nhan_lists_the_department(doc):
@@ -105,7 +112,7 @@ def test_the_signature_is_kt_chu_tich_pho_chu_tich_and_noi_nhan_lists_the_depart
     heading, first, *rest = lines(left)
     assert heading.text == "Nơi nhận:"
     assert (only_style(heading).bold, only_style(heading).italic, only_style(heading).size) == (True, True, 12)
-    assert first.text == "- Sở KH&CN (b/c);"
+    assert first.text == "- Như trên;"  # the Department is the addressee ("Kính gửi")
     assert rest[-1].text == "- Lưu: VT, VHXH."
 
 
@@ -128,7 +135,7 @@ def test_the_job_renders_docx_pdf_and_xlsx_with_progress(demo, cycle, django_cap
     assert "KT. CHỦ TỊCH" in last
     assert "Nơi nhận:" in last
     workbook = openpyxl.load_workbook(io.BytesIO(job.xlsx.read()))
-    assert workbook.sheetnames == ["Chỉ tiêu", "Hoạt động", "Nhiệm vụ", "Đơn vị", "Kinh phí"]
+    assert workbook.sheetnames == ["Hoạt động", "Nhiệm vụ", "Tổ công nghệ số", "Chỉ tiêu", "Kinh phí", "Đơn vị"]
     values = [cell for row in workbook["Đơn vị"].iter_rows(values_only=True) for cell in row]
     assert "Trường Tiểu học Hoàng Văn Thụ" in values
     assert "Muộn" in values

@@ -101,6 +101,17 @@ def test_an_unfinished_version_cannot_be_sent(demo, cycle, client_for):
     assert not Notification.objects.filter(user=demo.quang).exists()
 
 
+def test_a_draft_cannot_be_sent(demo, cycle):
+    job = finished_version(cycle, number=12)
+    RenderJob.objects.filter(pk=job.pk).update(is_draft=True)
+    job.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        sending.period_send(period=cycle, job=job, user=demo.hung)
+    assert error.value.messages == [sending.ERR_DRAFT]
+    cycle.refresh_from_db()
+    assert cycle.sent_at is None
+
+
 def test_another_periods_report_cannot_be_sent_for_this_one(demo, cycle):
     annual = period_open(commune=cycle.commune, kind=PeriodKind.YEAR, year=2026, user=demo.lan, now=OPENED_AT)
     other = finished_version(annual, number=3)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from xaso.documents.models import RenderJob
 from xaso.reviews.document import BUILDER, ERR_PERIOD
-from xaso.reviews.forms import ERR_FUTURE_END
+from xaso.reviews.forms import ERR_DRAFT_NUMBERED, ERR_FUTURE_END
 
 pytestmark = [
     pytest.mark.django_db,
@@ -60,3 +60,19 @@ def test_reporters_the_province_and_the_outsider_cannot_ask(demo, client_for):
     response = client_for(demo.thu).post(reverse(URL), data(demo))
     assert response.status_code == 200  # her form offers only her own commune's plans
     assert not RenderJob.objects.exists()
+
+
+def test_a_number_waits_for_the_office_s_assessment(demo, client_for):
+    client = client_for(demo.lan)
+    body = client.post(reverse(URL), data(demo, number="12")).content.decode()
+    assert ERR_DRAFT_NUMBERED in body
+    body = client.post(reverse(URL), data(demo, issued_on="20/11/2026")).content.decode()
+    assert ERR_DRAFT_NUMBERED in body
+    assert not RenderJob.objects.exists()
+
+    assert client.post(reverse(URL), data(demo)).status_code == 302  # a draft, unnumbered
+    assert RenderJob.objects.get().params["shortcomings"] == ""
+    written = "Một số thôn còn chậm cập nhật số hộ.\nKinh phí cấp muộn."
+    assert client.post(reverse(URL), data(demo, number="12", shortcomings=written)).status_code == 302
+    job = RenderJob.objects.exclude(params__shortcomings="").get()
+    assert (job.params["number"], job.params["shortcomings"]) == (12, written.replace("\\n", "\n"))

@@ -32,7 +32,7 @@ def test_the_owner_sees_the_targets_so_far_and_a_commendation_moves_them(demo, c
     assert [c.title for c in response.context["targets_preview"].columns] == [
         "STT",
         "Chỉ tiêu",
-        "Mục tiêu năm 2026",
+        "Mốc đánh giá",
         "Mục tiêu đến năm 2030",
         "Kết quả đến nay",
         "Đánh giá",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +21,12 @@ from xaso.vi.text import fold
 
 ERR_NO_PLAN = "Chưa có kế hoạch nào: chạy manage.py load_demo trước."
 ERR_NO_USER = "Không có người dùng “{username}”."
-ERR_DATE = "Ngày “{value}” không đúng dạng YYYY-MM-DD."
 
 
 class Command(BaseCommand):
-    help = "Tạo báo cáo mẫu theo Nghị định 30/2020 (DOCX, PDF, XLSX) từ kế hoạch, ghi ra thư mục."
+    help = (
+        "Tạo báo cáo nhanh (dự thảo) theo Nghị định 30/2020 (DOCX, PDF, XLSX) từ kế hoạch và số liệu, ghi ra thư mục."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--out", default=str(settings.DATA_DIR / "nd30-mau"), help="Thư mục ghi tệp.")
@@ -34,8 +34,6 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="username", help="Tạo với phạm vi của người dùng này (mặc định: quản trị).")
         parser.add_argument("--year", type=int, help="Năm báo cáo (mặc định: năm nay).")
         parser.add_argument("--period", help="Kỳ báo cáo, ví dụ “6 tháng đầu năm 2026”.")
-        parser.add_argument("--number", type=int, help="Số văn bản (bỏ trống: bản dự thảo chưa có số).")
-        parser.add_argument("--date", help="Ngày ban hành YYYY-MM-DD (bỏ trống: dự thảo).")
         parser.add_argument("--no-pdf", action="store_true", help="Không chuyển sang PDF.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -43,18 +41,7 @@ class Command(BaseCommand):
         plan = plans_readable(user=user).filter(code=options["plan"]).first() if options["plan"] else plan_default()
         if plan is None:
             raise CommandError(ERR_NO_PLAN)
-        if options["date"]:
-            try:
-                dt.date.fromisoformat(options["date"])
-            except ValueError:
-                raise CommandError(ERR_DATE.format(value=options["date"])) from None
-        params = {
-            "plan_id": plan.pk,
-            "year": options["year"],
-            "period": options["period"],
-            "number": options["number"],
-            "issued_on": options["date"],
-        }
+        params = {"plan_id": plan.pk, "year": options["year"], "period": options["period"]}
         try:
             rendering = build_sample_report(params=params, user=user, progress=lambda _p, _s: None)
             docx_bytes = nd30_docx(rendering.document)
