@@ -10,13 +10,16 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.documents.api import xlsx_annex
 from xaso.reporting.models import PeriodKind, ReportState
 from xaso.reporting.province import may_follow_province, province_rows, provinces_followed, rollup_sheets
+from xaso.reporting.schedule import period_words
 from xaso.units.models import OrgUnit
+from xaso.vi.text import fold
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -70,7 +73,9 @@ class ProvinceView(WagtailAdminTemplateMixin, View):
         if request.GET.get("format") == "xlsx":
             data = xlsx_annex(sheets=rollup_sheets(rows=rows, province=province, kind=kind, year=year))
             response = HttpResponse(data, content_type=XLSX)
-            filename = f"tong-hop-bao-cao-{province.code}-{kind.replace('_', '-')}-{year}.xlsx"
+            # Vietnamese words in the name, as the period is said: "…-6-thang-dau-nam-2026.xlsx".
+            words = slugify(fold(period_words(kind=kind, year=year, title=PeriodKind(kind).label)))
+            filename = f"tong-hop-bao-cao-{province.code}-{words}.xlsx"
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
             return response
         context = {
