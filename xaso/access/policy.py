@@ -225,6 +225,12 @@ MODELS: dict[str, ModelRule] = {
         owner="audio__publication__commune",
         owner_level=Reach.COMMUNE,
     ),
+    "channels.SlotAiring": ModelRule(
+        grants={OWNER: MANAGE, REPORTER: MANAGE, EDITOR: VIEW, LEADER: VIEW, PROVINCE: VIEW},
+        readable=_sel("channels", "airings_readable"),
+        writable=_sel("channels", "airings_writable"),
+        owner="village",
+    ),
     # -- the reading dictionary of the loudspeakers (shared entries: operators only) ------------------
     "vi.Abbreviation": ModelRule(
         grants={OWNER: MANAGE, EDITOR: MANAGE, LEADER: VIEW},
@@ -395,6 +401,8 @@ VIEWS: dict[str, ViewRule] = {
     "documents:*": signed_in("chỉ văn bản của đơn vị người đó đọc được"),
     "channels_page_panel": roles(OWNER, EDITOR, LEADER, PROVINCE),
     "channels_audio_progress": roles(OWNER, EDITOR, LEADER, PROVINCE),
+    "channels_airings": roles(OWNER, REPORTER, why="chỉ các thôn có loa người đó phụ trách"),
+    "channels_broadcast_confirm": public("hệ thống loa báo đã phát: mã xác nhận của đài xã, POST"),
     "villages_*": any_role(),
     "learning_learners": any_role(),
     "learning_slips": roles(OWNER, REPORTER),

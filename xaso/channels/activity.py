@@ -3,11 +3,11 @@
 - a post on the Facebook Page or the Zalo OA: one `social_post` activity of the unit that runs
   the channel, with the reach when the service reports it
   (source "channel.<facebook|zalo>:delivery:<id>");
-- a loudspeaker broadcast, once its slot has played: one `loudspeaker` activity per village it
-  covers, the village being the unit and its registered residents the people reached
-  (source "channel.broadcast:slot:<slot id>:village:<village id>"). Per village, so that the
-  residents-reached indicator can count each village's residents once per period however many
-  times the loudspeakers played.
+- a loudspeaker broadcast, once its slot's time has passed and the village's operator or the
+  loudspeaker system confirmed it played there (broadcast.models.SlotAiring): one `loudspeaker`
+  activity of the village, reaching its registered residents (registers.VillageProfile) — a reach,
+  not participants: nobody attended (source "channel.broadcast:slot:<slot id>:village:<village id>").
+  A slot not confirmed, missed or cancelled counts nothing.
 The source keys make every call idempotent: a retried delivery updates the same activity.
 """
 
@@ -19,11 +19,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from xaso.activities.services import activity_record
-from xaso.channels.broadcast.models import AudioState, BroadcastSlot
+from xaso.activities.models import Activity
+from xaso.activities.services import activity_delete_by_source, activity_record
+from xaso.channels.broadcast.models import AiringStatus, SlotAiring
 from xaso.channels.models import ChannelKind, Delivery, DeliveryAttempt
 
 ERR_NOT_RECORDED = "Chưa ghi nhận được hoạt động: {problems}"
+SOURCE_PREFIX = "channel.broadcast:slot:"
 
 
 def _problems(exc: ValidationError) -> str:
@@ -53,41 +55,53 @@ def delivery_record_activity(*, delivery: Delivery) -> None:
         )
 
 
-def broadcast_slots_record(*, now: dt.datetime | None = None) -> int:
-    """Record the slots that have played since the last run. Run by `manage.py channels_dispatch`."""
-    now = now or timezone.now()
-    played = BroadcastSlot.objects.filter(logged=False, starts_at__lte=now, audio__state=AudioState.READY)
-    count = 0
-    for slot in played.select_related("audio__publication", "group"):
-        with transaction.atomic():
-            problems = _record_slot(slot)
-            BroadcastSlot.objects.filter(pk=slot.pk).update(logged=True, log_error=problems)
-        count += 1
-    return count
-
-
-def _record_slot(slot: BroadcastSlot) -> str:
+def airing_record(*, airing: SlotAiring, now: dt.datetime | None = None) -> None:
+    """The village's loudspeaker activity follows what its operator or the system said: recorded when
+    the slot aired (and its time has passed), removed otherwise. A rule refusing it is kept on the row."""
     from xaso.registers.models import VillageProfile
 
-    residents = dict(
-        VillageProfile.objects.filter(unit__in=slot.group.villages.all()).values_list("unit_id", "residents")
-    )
-    title = slot.audio.publication.title
-    for village in slot.group.villages.all():
-        people = residents.get(village.pk, 0)
-        try:
-            activity_record(
-                unit=village,
-                kind="loudspeaker",
-                title=f"Phát thanh: {title}"[:255],
-                date_start=timezone.localdate(slot.starts_at),
-                audience="residents",
-                participants=people,
-                residents=people,
-                reach=people,
-                description=f"{slot.group.name}, {slot.get_slot_display().lower()} {slot.date:%d/%m/%Y}.",
-                source=f"channel.broadcast:slot:{slot.pk}:village:{village.pk}",
-            )
-        except ValidationError as exc:
-            return ERR_NOT_RECORDED.format(problems=_problems(exc))
-    return ""
+    slot = airing.slot
+    passed = slot.starts_at <= (now or timezone.now())
+    if airing.status != AiringStatus.AIRED or slot.cancelled_at is not None or not passed:
+        activity_delete_by_source(source=airing.source)
+        SlotAiring.objects.filter(pk=airing.pk).update(record_error="")
+        return
+    residents = VillageProfile.objects.filter(unit=airing.village).values_list("residents", flat=True).first()
+    try:
+        activity_record(
+            unit=airing.village,
+            kind="loudspeaker",
+            title=f"Phát thanh: {slot.audio.publication.title}"[:255],
+            date_start=timezone.localdate(slot.starts_at),
+            audience="residents",
+            reach=residents,
+            description=f"{slot.group.name}, {slot.get_slot_display().lower()} {slot.date:%d/%m/%Y}.",
+            source=airing.source,
+        )
+    except ValidationError as exc:
+        SlotAiring.objects.filter(pk=airing.pk).update(record_error=ERR_NOT_RECORDED.format(problems=_problems(exc)))
+        return
+    SlotAiring.objects.filter(pk=airing.pk).update(record_error="")
+
+
+def broadcast_slots_record(*, now: dt.datetime | None = None) -> int:
+    """Keep the loudspeaker activities equal to the confirmed airings: record an aired one not yet
+    recorded, remove any activity of a slot no one confirmed aired (cancelled, missed, or recorded by
+    an older version before it played). Run every minute by `manage.py channels_dispatch`."""
+    now = now or timezone.now()
+    changed = 0
+    aired = SlotAiring.objects.filter(
+        status=AiringStatus.AIRED, slot__cancelled_at__isnull=True, slot__starts_at__lte=now
+    ).select_related("slot__audio__publication", "slot__group", "village")
+    wanted = {airing.source: airing for airing in aired}
+    recorded = set(Activity.objects.filter(source__startswith=SOURCE_PREFIX).values_list("source", flat=True))
+    for source in recorded - set(wanted):
+        with transaction.atomic():
+            activity_delete_by_source(source=source)
+        changed += 1
+    for source, airing in wanted.items():
+        if source not in recorded:
+            with transaction.atomic():
+                airing_record(airing=airing, now=now)
+            changed += 1
+    return changed

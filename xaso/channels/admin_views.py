@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -21,9 +22,11 @@ from xaso.channels.broadcast.services import (
     broadcast_audio_edit_script,
     broadcast_audio_prepare,
     broadcast_audio_request,
+    broadcast_slot_cancel,
+    slot_airing_confirm,
 )
 from xaso.channels.forms import ScriptForm, SendForm
-from xaso.channels.models import ChannelKind, Delivery, Publication
+from xaso.channels.models import BroadcastSlot, ChannelKind, Delivery, Publication
 from xaso.channels.pages import ERR_NO_COMMUNE, page_commune
 from xaso.channels.services import ERR_NOT_LIVE, deliveries_schedule, delivery_retry, publication_for_page
 from xaso.units.models import OrgUnit
@@ -33,6 +36,9 @@ MSG_RETRY = "Đã cho gửi lại lên {account}."
 MSG_SCRIPT = "Đã lưu bản đọc."
 MSG_SYNTHESIS = "Đang chuyển bản đọc thành âm thanh; trang tự cập nhật tiến độ."
 MSG_REJECTED = "Chưa gửi được: hãy sửa các lỗi dưới đây."
+MSG_CANCELLED = "Đã hủy lượt phát {slot}: lượt này không phát, không tính vào kết quả."
+MSG_CONFIRMED = "Đã ghi: {village}, {slot} — {status}."
+ERR_NO_VILLAGE = "Bạn chưa phụ trách thôn nào có cụm loa truyền thanh."
 
 
 class ChannelPanelView(WagtailAdminTemplateMixin, TemplateView):
@@ -89,7 +95,10 @@ class ChannelPanelView(WagtailAdminTemplateMixin, TemplateView):
             audio_busy=audio is not None and audio.state in (AudioState.PENDING, AudioState.RUNNING),
             script_form=kwargs.get("script_form") or (ScriptForm(initial={"script": audio.script}) if audio else None),
             audio_formats=AudioFormat.choices,
-            slots=audio.slots.select_related("group").order_by("starts_at") if audio else [],
+            slots=audio.slots.select_related("group").prefetch_related("airings__village").order_by("starts_at")
+            if audio
+            else [],
+            now=timezone.now(),
             has_loudspeaker=ChannelKind.LOUDSPEAKER,
         )
         return context
@@ -104,10 +113,27 @@ class ChannelPanelView(WagtailAdminTemplateMixin, TemplateView):
             "script": self._script,
             "prepare": self._prepare,
             "synthesise": self._synthesise,
+            "cancel_slot": self._cancel_slot,
         }.get(action)
         if handler is None:
             raise Http404("Không có thao tác này.")
         return handler(request)
+
+    def _cancel_slot(self, request: HttpRequest) -> HttpResponse:
+        raw = request.POST.get("slot", "")
+        slot = selectors.broadcast_slots_writable(user=request.user).filter(
+            pk=int(raw) if raw.isdigit() else 0, audio__publication=self.publication
+        )
+        found = slot.first()
+        if found is None:
+            raise Http404("Không có lượt phát này.")
+        try:
+            broadcast_slot_cancel(slot=found, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.info(request, MSG_CANCELLED.format(slot=found))
+        return self._again()
 
     def _publication(self) -> Publication:
         return publication_for_page(page=self.page, user=self.request.user)
@@ -213,3 +239,59 @@ def audio_progress(request: HttpRequest, audio_id: int) -> JsonResponse:
             "duration": audio.duration_seconds,
         }
     )
+
+
+class AiringsView(WagtailAdminTemplateMixin, TemplateView):
+    """Back office, on a phone: the village's loudspeaker operator says, slot by slot, whether the
+    bulletin played ("Đã phát") or not ("Không phát được"); only then does it count."""
+
+    template_name = "channels/admin/airings.html"
+    page_title = "Xác nhận phát thanh"
+    header_icon = "radio-full"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        rows = selectors.airings_to_confirm(user=self.request.user, now=now)
+        context.update(
+            rows=rows,
+            now=now,
+            waiting=sum(
+                1 for row in rows if row.airing is None and row.slot.starts_at <= now and not row.slot.cancelled_at
+            ),
+            no_village=ERR_NO_VILLAGE if not selectors.villages_operated(user=self.request.user).exists() else "",
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        slot_raw, village_raw = request.POST.get("slot", ""), request.POST.get("village", "")
+        status = request.POST.get("status", "")
+        village = (
+            selectors.villages_operated(user=request.user)
+            .filter(pk=int(village_raw) if village_raw.isdigit() else 0)
+            .first()
+        )
+        # A slot is reached through a village the person operates: others' slots are not found.
+        slot = (
+            BroadcastSlot.objects.filter(pk=int(slot_raw) if slot_raw.isdigit() else 0, group__villages=village).first()
+            if village is not None
+            else None
+        )
+        if slot is None or village is None or status not in ("aired", "missed"):
+            raise Http404("Không có lượt phát này trong các thôn bạn phụ trách.")
+        try:
+            airing = slot_airing_confirm(
+                slot=slot,
+                village=village,
+                aired=status == "aired",
+                user=request.user,
+                note=request.POST.get("note", ""),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                MSG_CONFIRMED.format(village=village.name, slot=slot, status=airing.get_status_display().lower()),
+            )
+        return redirect(reverse("channels_airings"))

@@ -166,3 +166,64 @@ def _village_people() -> None:
         village = OrgUnit.objects.filter(code=code).first()
         if village is not None and not VillageProfile.objects.filter(unit=village).exists():
             village_profile_set(unit=village, households=households, residents=residents, has_loudspeaker=True)
+
+
+HISTORY_TITLE = "Lịch hỗ trợ cài đặt ứng dụng VNeID tại các thôn trong tuần"
+HISTORY_SCRIPT = (
+    "Thông báo của Ủy ban nhân dân xã Hoàng Văn Thụ.\n"
+    "Tổ công nghệ số cộng đồng các thôn hỗ trợ bà con cài đặt ứng dụng VNeID vào các buổi tối trong tuần, "
+    "tại nhà văn hóa thôn. Bà con mang theo căn cước và điện thoại."
+)
+
+
+def load_broadcast_history(log: Callable[[str], None]) -> None:
+    """Last week's bulletin, to show what the schedule looks like once villages have answered: played
+    and confirmed by Nà Pàn's head, by the smart loudspeakers of other villages, missed in one (power
+    cut), and one slot of tomorrow called off. Only the confirmed airings are activities. Idempotent;
+    skipped (with a line in the log) on a machine that cannot read the bulletin aloud."""
+    from django.contrib.auth import get_user_model
+
+    from xaso.channels.broadcast.models import AudioState, BroadcastAudio, BroadcastSlot
+    from xaso.channels.broadcast.services import broadcast_audio_synthesise, broadcast_slot_cancel, slot_airing_confirm
+    from xaso.channels.services import publication_create
+
+    commune = OrgUnit.objects.filter(code="ls-hvt").first()
+    groups = list(VillageGroup.objects.filter(commune=commune, name__in=GROUPS).order_by("name"))
+    if commune is None or len(groups) < 2 or BroadcastAudio.objects.filter(publication__title=HISTORY_TITLE).exists():
+        log("Lịch phát mẫu: đã có.")
+        return
+    publication = publication_create(commune=commune, title=HISTORY_TITLE, summary="", body_html="")
+    audio = BroadcastAudio.objects.create(publication=publication, script=HISTORY_SCRIPT, state=AudioState.PENDING)
+    if broadcast_audio_synthesise(audio_id=audio.pk) != "ready":
+        log("Lịch phát mẫu: máy chủ chưa đọc được bản tin thành âm thanh, bỏ qua.")
+        return
+    now = timezone.now()
+    today = timezone.localdate(now)
+    slots = []
+    for back in (6, 5):  # last week's two mornings, both groups
+        day = today - dt.timedelta(days=back)
+        for group in groups:
+            starts_at = timezone.make_aware(dt.datetime.combine(day, group.morning_time))
+            slots.append(
+                BroadcastSlot.objects.create(audio=audio, group=group, date=day, slot="morning", starts_at=starts_at)
+            )
+    head = get_user_model().objects.filter(username="thon.napan").first()
+    for slot in slots:
+        for village in slot.group.villages.order_by("code"):
+            missed = village.code == "ls-hvt-t-pacvan" and slot.date == today - dt.timedelta(days=5)
+            by_head = village.code == "ls-hvt-t-napan" and head is not None
+            slot_airing_confirm(
+                slot=slot,
+                village=village,
+                aired=not missed,
+                user=head if by_head else None,
+                by_device=not by_head,
+                note="Mất điện cả buổi sáng" if missed else "",
+                now=slot.starts_at + dt.timedelta(minutes=30),
+            )
+    tomorrow = today + dt.timedelta(days=1)
+    evening = timezone.make_aware(dt.datetime.combine(tomorrow, groups[0].evening_time))
+    later = BroadcastSlot.objects.create(audio=audio, group=groups[0], date=tomorrow, slot="evening", starts_at=evening)
+    officer = get_user_model().objects.filter(username="vhxh.lan").first()
+    broadcast_slot_cancel(slot=later, user=officer, now=now)
+    log(f"Lịch phát mẫu: {len(slots)} lượt đã phát và xác nhận, 1 lượt hủy.")

@@ -34,6 +34,7 @@ SECRET_LABELS = {
     "secret_key": "Khóa bí mật của ứng dụng Zalo (secret_key)",
     "access_token": "Mã truy cập OA (access token)",
     "refresh_token": "Mã làm mới OA (refresh token)",
+    "device_token": "Mã xác nhận của hệ thống loa (hệ thống gửi kèm khi báo bản tin đã phát)",
 }
 HELP_CONNECT = (
     "Dán mã truy cập người dùng của quản trị viên Trang, lấy trong Graph API Explorer với các quyền pages_show_list, "
@@ -57,6 +58,7 @@ class ChannelAccountForm(ScopedAdminForm):
     secret_key = _secret(SECRET_LABELS["secret_key"])
     access_token = _secret(SECRET_LABELS["access_token"])
     refresh_token = _secret(SECRET_LABELS["refresh_token"])
+    device_token = _secret(SECRET_LABELS["device_token"])
 
     facebook_user_token = forms.CharField(
         label="Mã truy cập của quản trị viên Trang (để lấy mã truy cập Trang dài hạn)",

@@ -26,7 +26,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from xaso.channels.broadcast.models import BroadcastAudio, BroadcastSlot, VillageGroup
+from xaso.channels.broadcast.models import BroadcastAudio, BroadcastSlot, SlotAiring, VillageGroup
 from xaso.units.models import OrgUnit
 from xaso.vi.dates import date_numeric
 
@@ -39,6 +39,7 @@ __all__ = [
     "DeliveryAttempt",
     "DeliveryState",
     "Publication",
+    "SlotAiring",
     "TokenCheckChain",
     "VillageGroup",
 ]

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from xaso.channels.models import BroadcastAudio, BroadcastSlot, ChannelAccount, Delivery, Publication, VillageGroup
+from xaso.channels.broadcast.models import AudioState
+from xaso.channels.models import (
+    BroadcastAudio,
+    BroadcastSlot,
+    ChannelAccount,
+    Delivery,
+    Publication,
+    SlotAiring,
+    VillageGroup,
+)
 from xaso.units.models import OrgUnit, UnitKind
-from xaso.units.selectors import UserLike, scope_for
+from xaso.units.selectors import UserLike, scope_for, units_readable, units_writable
 
 
 def communes_publishing(*, user: UserLike) -> QuerySet[OrgUnit]:
@@ -110,3 +121,71 @@ def broadcast_slots_readable(*, user: UserLike) -> QuerySet[BroadcastSlot]:
 
 def broadcast_slots_writable(*, user: UserLike) -> QuerySet[BroadcastSlot]:
     return BroadcastSlot.objects.filter(audio__publication__in=publications_writable(user=user))
+
+
+# -- what aired where: the villages' operators confirm -----------------------------------------------
+
+
+def villages_operated(*, user: UserLike) -> QuerySet[OrgUnit]:
+    """Villages with loudspeakers whose airings the person confirms: a village's own reporter (its
+    operator), the commune's Culture–Social office."""
+    return (
+        units_writable(user=user)
+        .filter(kind=UnitKind.VILLAGE, is_active=True, loudspeaker_groups__isnull=False)
+        .distinct()
+        .order_by("path")
+    )
+
+
+def airings_readable(*, user: UserLike) -> QuerySet[SlotAiring]:
+    readable = units_readable(user=user)
+    return SlotAiring.objects.filter(Q(slot__in=broadcast_slots_readable(user=user)) | Q(village__in=readable))
+
+
+def airings_writable(*, user: UserLike) -> QuerySet[SlotAiring]:
+    return SlotAiring.objects.filter(village__in=villages_operated(user=user))
+
+
+@dataclass(frozen=True)
+class AiringRow:
+    """One slot in one village, as its operator sees it."""
+
+    slot: BroadcastSlot
+    village: OrgUnit
+    airing: SlotAiring | None
+
+    @property
+    def state(self) -> str:
+        if self.slot.cancelled_at is not None:
+            return "Đã hủy"
+        if self.airing is not None:
+            return self.airing.get_status_display()
+        return "Chưa tới giờ phát" if self.slot.starts_at > timezone.now() else "Chờ xác nhận"
+
+
+def airings_to_confirm(*, user: UserLike, now: dt.datetime, days: int = 14) -> list[AiringRow]:
+    """The slots of the last `days` days and the next ones in the villages the person operates, each
+    with what was confirmed (None: not yet). Three queries whatever the number of slots."""
+    villages = list(villages_operated(user=user))
+    if not villages:
+        return []
+    slots = list(
+        BroadcastSlot.objects.filter(
+            group__villages__in=villages,
+            audio__state=AudioState.READY,
+            starts_at__gte=now - dt.timedelta(days=days),
+            starts_at__lte=now + dt.timedelta(days=2),
+        )
+        .distinct()
+        .select_related("group", "audio__publication")
+        .prefetch_related("group__villages")
+        .order_by("-starts_at")
+    )
+    said = {(a.slot_id, a.village_id): a for a in SlotAiring.objects.filter(slot__in=slots, village__in=villages)}
+    mine = {v.pk: v for v in villages}
+    return [
+        AiringRow(slot, mine[village.pk], said.get((slot.pk, village.pk)))
+        for slot in slots
+        for village in slot.group.villages.all()
+        if village.pk in mine
+    ]

@@ -43,7 +43,8 @@ ERR_NEEDS_APP = (
 CREDENTIAL_FIELDS: dict[str, tuple[str, ...]] = {
     ChannelKind.FACEBOOK: ("page_access_token", "app_id", "app_secret"),
     ChannelKind.ZALO: ("app_id", "secret_key", "access_token", "refresh_token"),
-    ChannelKind.LOUDSPEAKER: (),
+    # The smart-loudspeaker system sends it when it says a bulletin played (broadcast.views.confirm).
+    ChannelKind.LOUDSPEAKER: ("device_token",),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -48,6 +49,7 @@ class ChannelAccountViewSet(ScopedSnippetViewSet):
             FieldRowPanel([FieldPanel("app_id"), FieldPanel("app_secret"), FieldPanel("secret_key")]),
             FieldPanel("page_access_token"),
             FieldRowPanel([FieldPanel("access_token"), FieldPanel("refresh_token")]),
+            FieldPanel("device_token"),
         ],
         base_form_class=ChannelAccountForm,
     )
@@ -100,7 +102,26 @@ def register_channel_urls() -> list[Any]:
     return [
         path("kenh/bai/<int:page_id>/", admin_views.ChannelPanelView.as_view(), name="channels_page_panel"),
         path("kenh/ban-tin/<int:audio_id>/tien-do/", admin_views.audio_progress, name="channels_audio_progress"),
+        path("kenh/truyen-thanh/xac-nhan/", admin_views.AiringsView.as_view(), name="channels_airings"),
     ]
+
+
+class AiringsMenuItem(MenuItem):
+    """Shown to those who operate a village's loudspeakers (its reporter, the Culture–Social office)."""
+
+    def is_shown(self, request: Any) -> bool:
+        return selectors.villages_operated(user=request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def airings_menu_item() -> MenuItem:
+    return AiringsMenuItem(
+        "Xác nhận phát thanh",
+        reverse("channels_airings"),
+        name="xac-nhan-phat-thanh",
+        icon_name="radio-full",
+        order=620,
+    )
 
 
 def _channel_button(page: Any, user: Any, priority: int) -> Any:

@@ -115,11 +115,12 @@ def load_honours(log: Log) -> None:
 
 
 def load_channels(log: Log) -> None:
+    from xaso.channels.demo import load_broadcast_history, load_deliveries
     from xaso.channels.demo import load_channels as load_accounts
-    from xaso.channels.demo import load_deliveries
 
     load_accounts(log)
     load_deliveries(log)
+    load_broadcast_history(log)
 
 
 def load_activities(log: Log) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -103,14 +104,24 @@ class Slot(models.TextChoices):
 
 
 class BroadcastSlot(models.Model):
+    """A bulletin scheduled to play at a slot of a group of villages' loudspeakers. Whether it played
+    is said village by village (SlotAiring): a slot counts nothing until then."""
+
     audio = models.ForeignKey(BroadcastAudio, verbose_name="bản tin", on_delete=models.CASCADE, related_name="slots")
     group = models.ForeignKey(VillageGroup, verbose_name="cụm loa", on_delete=models.PROTECT, related_name="slots")
     date = models.DateField("ngày phát")
     slot = models.CharField("buổi", max_length=8, choices=Slot.choices)
     starts_at = models.DateTimeField("bắt đầu lúc")
-    # Set once the broadcast, having played, is recorded as activities of the villages it covers.
-    logged = models.BooleanField("đã ghi nhận hoạt động", default=False)
-    log_error = models.CharField("lỗi khi ghi nhận", max_length=500, blank=True)
+    # Called off before it played: out of the playlist and the calendar, never counted.
+    cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người hủy",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "lượt phát"
@@ -122,3 +133,56 @@ class BroadcastSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group} — {self.get_slot_display()} {self.date:%d/%m/%Y}"
+
+
+class AiringStatus(models.TextChoices):
+    AIRED = "aired", "Đã phát"
+    MISSED = "missed", "Không phát được"
+
+
+class SlotAiring(models.Model):
+    """Whether a slot played in one village, as its loudspeaker operator (in the back office) or the
+    smart-loudspeaker system said once the slot's time had come. An aired one is the village's
+    loudspeaker activity, reaching its registered residents; a missed one counts nothing."""
+
+    slot = models.ForeignKey(BroadcastSlot, verbose_name="lượt phát", on_delete=models.CASCADE, related_name="airings")
+    village = models.ForeignKey(
+        OrgUnit, verbose_name="thôn", on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "village"}
+    )
+    status = models.CharField("kết quả", max_length=8, choices=AiringStatus.choices)
+    note = models.CharField("ghi chú", max_length=255, blank=True, help_text="Ví dụ: mất điện, loa hỏng.")
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xác nhận",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    by_device = models.BooleanField("hệ thống loa xác nhận", default=False)
+    confirmed_at = models.DateTimeField("xác nhận lúc")
+    # Why the activity could not be recorded (an activity rule), shown in the back office.
+    record_error = models.CharField("lỗi khi ghi nhận hoạt động", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "xác nhận phát thanh"
+        verbose_name_plural = "xác nhận phát thanh"
+        ordering = ["-slot__starts_at", "village__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["slot", "village"], name="channels_airing_once"),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in AiringStatus]), name="channels_airing_status_valid"
+            ),
+            # Said by someone: a person, or the loudspeaker system itself.
+            models.CheckConstraint(
+                condition=Q(by_device=True) | Q(confirmed_by__isnull=False), name="channels_airing_confirmed_by"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.slot} — {self.village}: {self.get_status_display().lower()}"
+
+    @property
+    def source(self) -> str:
+        """The key of the loudspeaker activity this airing is recorded as."""
+        return f"channel.broadcast:slot:{self.slot_id}:village:{self.village_id}"

@@ -1,4 +1,4 @@
-"""Writes of the loudspeaker channel: the reading script, its audio, the schedule."""
+"""Writes of the loudspeaker channel: the reading script, its audio, the schedule, what aired."""
 
 from __future__ import annotations
 
@@ -11,9 +11,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaso.channels.broadcast.audio import render
-from xaso.channels.broadcast.models import AudioState, BroadcastAudio, BroadcastSlot, Slot, VillageGroup
+from xaso.channels.broadcast.models import (
+    AiringStatus,
+    AudioState,
+    BroadcastAudio,
+    BroadcastSlot,
+    Slot,
+    SlotAiring,
+    VillageGroup,
+)
 from xaso.channels.broadcast.speech import SpeechError, speech_backend
 from xaso.channels.models import Publication
+from xaso.units.models import OrgUnit
 from xaso.vi.reading import Reader
 from xaso.vi.selectors import reading_dictionary
 
@@ -23,6 +32,13 @@ ERR_GROUP_OTHER_COMMUNE = "Cụm loa “{group}” không thuộc xã của bài
 ERR_NO_GROUP = "Hãy chọn ít nhất một cụm loa."
 ERR_DAYS = "Số ngày phát phải từ 1 đến 14."
 ERR_SLOTS = "Hãy chọn buổi sáng, buổi chiều hoặc cả hai."
+ERR_CANCEL_PAST = "Buổi phát này đã tới giờ nên không hủy được; hãy xác nhận đã phát hay không phát được."
+ERR_CONFIRM_CANCELLED = "Buổi phát này đã bị hủy."
+ERR_CONFIRM_EARLY = "Chưa tới giờ phát ({time}): chỉ xác nhận sau khi buổi phát đã diễn ra."
+ERR_VILLAGE_NOT_IN_GROUP = "{village} không thuộc {group}."
+ERR_CONFIRM_WHO = "Cần biết ai xác nhận: người vận hành loa của thôn hoặc hệ thống loa."
+# The station loads a bulletin's file before its slot: a slot closer than this is already "gone".
+SCHEDULE_LEAD = dt.timedelta(minutes=15)
 
 
 def script_for(publication: Publication) -> str:
@@ -117,29 +133,107 @@ def broadcast_audio_synthesise(*, audio_id: int) -> str:
 
 
 def broadcast_slots_schedule(
-    *, audio: BroadcastAudio, groups: list[VillageGroup], first_day: dt.date, days: int, slots: list[str]
+    *,
+    audio: BroadcastAudio,
+    groups: list[VillageGroup],
+    first_day: dt.date,
+    days: int,
+    slots: list[str],
+    now: dt.datetime | None = None,
 ) -> list[BroadcastSlot]:
-    """Morning and/or evening slots on `days` days from `first_day` for each group; scheduling
-    the same slot again returns it unchanged."""
+    """`days` × the chosen slots for each group, in the first slots still ahead from `first_day` (at
+    least SCHEDULE_LEAD ahead, for the station to load the file): a bulletin sent at 23:08 plays the
+    next morning, never in that day's 06:00 and 17:30 already gone. A group that already has slots
+    for this bulletin keeps them (a retried delivery finds the same slots)."""
     if not groups:
         raise ValidationError(ERR_NO_GROUP)
     if not 1 <= days <= 14:
         raise ValidationError(ERR_DAYS)
     if not slots or any(slot not in Slot.values for slot in slots):
         raise ValidationError(ERR_SLOTS)
+    earliest = (now or timezone.now()) + SCHEDULE_LEAD
     commune_id = audio.publication.commune_id
-    created: list[BroadcastSlot] = []
+    wanted = days * len(set(slots))
+    chosen: list[BroadcastSlot] = []
     with transaction.atomic():
         for group in groups:
             if group.commune_id != commune_id:
                 raise ValidationError(ERR_GROUP_OTHER_COMMUNE.format(group=group))
-            for offset in range(days):
-                day = first_day + dt.timedelta(days=offset)
-                for slot in slots:
-                    at = group.morning_time if slot == Slot.MORNING else group.evening_time
-                    starts_at = timezone.make_aware(dt.datetime.combine(day, at))
-                    row, _ = BroadcastSlot.objects.get_or_create(
-                        audio=audio, group=group, date=day, slot=slot, defaults={"starts_at": starts_at}
-                    )
-                    created.append(row)
-    return created
+            existing = list(BroadcastSlot.objects.filter(audio=audio, group=group).order_by("starts_at"))
+            if existing:
+                chosen += existing
+                continue
+            made: list[BroadcastSlot] = []
+            day = first_day
+            while len(made) < wanted:
+                for slot in sorted(set(slots), key=lambda s: _slot_time(group, s)):
+                    starts_at = timezone.make_aware(dt.datetime.combine(day, _slot_time(group, slot)))
+                    if starts_at >= earliest and len(made) < wanted:
+                        made.append(
+                            BroadcastSlot.objects.create(
+                                audio=audio, group=group, date=day, slot=slot, starts_at=starts_at
+                            )
+                        )
+                day += dt.timedelta(days=1)
+            chosen += made
+    return chosen
+
+
+def _slot_time(group: VillageGroup, slot: str) -> dt.time:
+    return group.morning_time if slot == Slot.MORNING else group.evening_time
+
+
+@transaction.atomic
+def broadcast_slot_cancel(*, slot: BroadcastSlot, user: Any, now: dt.datetime | None = None) -> BroadcastSlot:
+    """Call a slot off before it plays: it leaves the playlist and the calendar and counts nothing."""
+    locked = BroadcastSlot.objects.select_for_update().get(pk=slot.pk)
+    if locked.starts_at <= (now or timezone.now()):
+        raise ValidationError(ERR_CANCEL_PAST)
+    if locked.cancelled_at is None:
+        locked.cancelled_at, locked.cancelled_by = now or timezone.now(), user
+        locked.save(update_fields=["cancelled_at", "cancelled_by"])
+    return locked
+
+
+@transaction.atomic
+def slot_airing_confirm(
+    *,
+    slot: BroadcastSlot,
+    village: OrgUnit,
+    aired: bool,
+    user: Any = None,
+    by_device: bool = False,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> SlotAiring:
+    """The village's operator (`user`) or the loudspeaker system (`by_device`) says whether the slot
+    played in `village`, once its time has come. Said again, the last word stands; the village's
+    loudspeaker activity follows it (recorded when aired, removed when not)."""
+    from xaso.channels.activity import airing_record
+
+    moment = now or timezone.now()
+    locked = BroadcastSlot.objects.select_for_update().select_related("group", "audio__publication").get(pk=slot.pk)
+    if locked.cancelled_at is not None:
+        raise ValidationError(ERR_CONFIRM_CANCELLED)
+    if locked.starts_at > moment:
+        raise ValidationError(
+            ERR_CONFIRM_EARLY.format(time=timezone.localtime(locked.starts_at).strftime("%H:%M %d/%m/%Y"))
+        )
+    if not locked.group.villages.filter(pk=village.pk).exists():
+        raise ValidationError(ERR_VILLAGE_NOT_IN_GROUP.format(village=village.name, group=locked.group.name))
+    if not by_device and user is None:
+        raise ValidationError(ERR_CONFIRM_WHO)
+    airing, _ = SlotAiring.objects.update_or_create(
+        slot=locked,
+        village=village,
+        defaults={
+            "status": AiringStatus.AIRED if aired else AiringStatus.MISSED,
+            "note": note.strip()[:255],
+            "confirmed_by": user if not by_device else None,
+            "by_device": by_device,
+            "confirmed_at": moment,
+        },
+    )
+    airing_record(airing=airing, now=moment)
+    airing.refresh_from_db()
+    return airing

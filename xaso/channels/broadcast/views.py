@@ -1,18 +1,24 @@
-"""The loudspeaker schedule as a playlist (M3U) and a calendar (iCalendar), per commune and group.
+"""The loudspeaker schedule as a playlist (M3U) and a calendar (iCalendar), per commune and group,
+and the address where the smart-loudspeaker system says what played.
 
 Public, like the broadcasts themselves: smart-loudspeaker systems and the station's staff
-subscribe to these URLs. Only scheduled slots with ready audio are listed.
+subscribe to these URLs. Only scheduled slots with ready audio are listed, never cancelled ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from xaso.channels.broadcast.models import AudioState, BroadcastSlot
+from xaso.channels.broadcast.services import slot_airing_confirm
 from xaso.units.models import OrgUnit, UnitKind
 
 HORIZON = dt.timedelta(days=14)
@@ -25,6 +31,7 @@ def _slots(request: HttpRequest, commune_id: int) -> list[BroadcastSlot]:
     slots = BroadcastSlot.objects.filter(
         group__commune_id=commune_id,
         audio__state=AudioState.READY,
+        cancelled_at__isnull=True,
         starts_at__gte=now - dt.timedelta(hours=12),
         starts_at__lte=now + HORIZON,
     ).select_related("audio__publication", "group")
@@ -95,3 +102,51 @@ def calendar(request: HttpRequest, commune_id: int) -> HttpResponse:
     response = HttpResponse("\r\n".join(folded) + "\r\n", content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-phat-thanh.ics"'
     return response
+
+
+# -- the smart-loudspeaker system says what played -----------------------------------------------------
+
+ERR_TOKEN = "Mã xác nhận của hệ thống loa không đúng."  # noqa: S105 - a message, not a secret
+ERR_REQUEST = "Cần gửi lượt phát (slot), thôn (village) và kết quả (status: aired hoặc missed)."
+ERR_SLOT = "Không có lượt phát này ở thôn này của xã."
+
+
+def _device_token(commune_id: int) -> str:
+    from xaso.channels.crypto import CredentialsUnreadableError, decrypt
+    from xaso.channels.models import ChannelAccount, ChannelKind
+
+    account = ChannelAccount.objects.filter(commune_id=commune_id, kind=ChannelKind.LOUDSPEAKER, is_active=True).first()
+    if account is None or not account.credentials:
+        return ""
+    try:
+        return str(decrypt(account.credentials).get("device_token", ""))
+    except CredentialsUnreadableError:
+        return ""
+
+
+@csrf_exempt
+@require_POST
+def confirm(request: HttpRequest, commune_id: int) -> JsonResponse:
+    """POST slot=<id>, village=<id>, status=aired|missed[, note] with "Authorization: Bearer <the
+    commune's device token>": the loudspeaker system says whether a slot played in a village, once its
+    time has come; the village's activity follows (broadcast.services.slot_airing_confirm)."""
+    expected = _device_token(commune_id)
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+        return JsonResponse({"loi": ERR_TOKEN}, status=401)
+    slot_raw, village_raw, status = (request.POST.get(k, "") for k in ("slot", "village", "status"))
+    if not slot_raw.isdigit() or not village_raw.isdigit() or status not in ("aired", "missed"):
+        return JsonResponse({"loi": ERR_REQUEST}, status=400)
+    slot = BroadcastSlot.objects.filter(
+        pk=int(slot_raw), group__commune_id=commune_id, group__villages__pk=int(village_raw)
+    ).first()
+    village = OrgUnit.objects.filter(pk=int(village_raw), commune_id=commune_id, kind=UnitKind.VILLAGE).first()
+    if slot is None or village is None:
+        return JsonResponse({"loi": ERR_SLOT}, status=404)
+    try:
+        airing = slot_airing_confirm(
+            slot=slot, village=village, aired=status == "aired", by_device=True, note=request.POST.get("note", "")
+        )
+    except ValidationError as exc:
+        return JsonResponse({"loi": " ".join(exc.messages)}, status=400)
+    return JsonResponse({"trang_thai": airing.status, "ghi_nhan": not airing.record_error})

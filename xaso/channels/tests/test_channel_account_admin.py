@@ -19,9 +19,10 @@ from xaso.channels.testing import (
     ZALO_SECRET,
 )
 from xaso.channels.tests.conftest import run_until_settled
+from xaso.testing.clock import pinned
 from xaso.units.models import OrgUnit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pinned]
 
 ADD = "wagtailsnippets_channels_channelaccount:add"
 EDIT = "wagtailsnippets_channels_channelaccount:edit"

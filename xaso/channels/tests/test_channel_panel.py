@@ -15,9 +15,10 @@ from xaso.channels.models import ChannelAccount, Delivery
 from xaso.channels.services import ERR_NOT_LIVE
 from xaso.channels.tests.conftest import run_until_settled
 from xaso.portal.services import article_draft_create, page_publish
+from xaso.testing.clock import pinned
 from xaso.units.models import OrgUnit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pinned]
 
 PANEL = "channels_page_panel"
 

@@ -23,6 +23,10 @@ from xaso.channels.errors import PermanentError, TokenError
 from xaso.channels.facebook import errors as fb
 from xaso.channels.facebook.client import FEED_FIELDS, SCHEDULED_FIELDS, GraphClient, exchange_user_token, graph_url
 from xaso.channels.testing import FB_APP_ID, FB_APP_SECRET, FB_PAGE_ID, FB_USER_TOKEN, fake_facebook
+from xaso.testing.clock import pinned
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 ENVIRONMENT = (
     "XASO_CONTRACT_FACEBOOK_APP_ID",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from xaso.activities.models import Activity
 from xaso.channels.activity import broadcast_slots_record
 from xaso.channels.broadcast.models import AudioState, BroadcastAudio, BroadcastSlot, VillageGroup
-from xaso.channels.broadcast.services import broadcast_audio_prepare
+from xaso.channels.broadcast.services import broadcast_audio_prepare, slot_airing_confirm
 from xaso.channels.dispatch import delivery_run
 from xaso.channels.fakes.facebook import error_reply
 from xaso.registers.services import village_profile_set
@@ -47,7 +47,8 @@ def test_a_retried_delivery_is_still_one_activity(demo, facebook, facebook_accou
     assert Activity.objects.filter(kind="social_post").count() == 1
 
 
-def test_a_played_broadcast_is_an_activity_of_each_village_it_covers(demo, commune, publication):
+def test_a_broadcast_is_an_activity_only_of_the_villages_that_said_it_played(demo, commune, publication, time_machine):
+    time_machine.move_to(dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))), tick=False)
     group = VillageGroup.objects.create(commune=commune, name="Cụm loa trung tâm")
     villages = list(OrgUnit.objects.filter(code__in=["ls-hvt-t-napan", "ls-hvt-t-naly"]).order_by("code"))
     group.villages.set(villages)
@@ -66,12 +67,10 @@ def test_a_played_broadcast_is_an_activity_of_each_village_it_covers(demo, commu
         slot="evening",
         starts_at=timezone.now() + dt.timedelta(hours=3),
     )
-    assert broadcast_slots_record() == 1
+    assert broadcast_slots_record() == 0  # played, perhaps: no one has said so
+    slot_airing_confirm(slot=slot, village=villages[0], aired=True, user=demo.lan)
     activities = Activity.objects.filter(kind="loudspeaker").order_by("unit__code")
-    assert [(a.unit.code, a.residents, a.reach) for a in activities] == [
-        ("ls-hvt-t-naly", 480, 480),
-        ("ls-hvt-t-napan", 310, 310),
-    ]
+    assert [(a.unit.code, a.participants, a.residents, a.reach) for a in activities] == [("ls-hvt-t-naly", 0, 0, 480)]
     assert activities[0].source == f"channel.broadcast:slot:{slot.pk}:village:{villages[0].pk}"
-    assert broadcast_slots_record() == 0  # each slot is recorded once
-    assert Activity.objects.filter(kind="loudspeaker").count() == 2
+    assert broadcast_slots_record() == 0  # each airing is recorded once
+    assert Activity.objects.filter(kind="loudspeaker").count() == 1

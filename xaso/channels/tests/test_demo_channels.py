@@ -56,3 +56,27 @@ def test_with_the_portals_demo_content_the_demo_article_is_the_one_sent(portal):
     assert publication.page is not None
     assert publication.page.slug == "xa-ra-mat-chuyen-muc-nghi-quyet-57"
     assert publication.link.startswith("http")
+
+
+def test_last_weeks_bulletin_counts_only_where_a_village_said_it_played(demo, time_machine):
+    import datetime as dt
+
+    from xaso.activities.models import Activity
+    from xaso.channels.broadcast.models import AiringStatus, BroadcastSlot, SlotAiring
+    from xaso.channels.demo import HISTORY_TITLE, load_broadcast_history
+
+    time_machine.move_to(dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))), tick=False)
+    load_channels(lambda _: None)
+    load_broadcast_history(lambda _: None)
+    load_broadcast_history(lambda _: None)  # a second run adds nothing
+    slots = BroadcastSlot.objects.filter(audio__publication__title=HISTORY_TITLE)
+    assert slots.count() == 5  # two mornings of both groups, and tomorrow evening's, called off
+    assert slots.filter(cancelled_at__isnull=False).count() == 1
+    aired = SlotAiring.objects.filter(status=AiringStatus.AIRED)
+    missed = SlotAiring.objects.get(status=AiringStatus.MISSED)
+    assert missed.village.code == "ls-hvt-t-pacvan"
+    assert aired.filter(by_device=False, confirmed_by__username="thon.napan").count() == 2
+    loudspeaker = Activity.objects.filter(kind="loudspeaker")
+    assert loudspeaker.count() == aired.count() == 9
+    assert {a.participants for a in loudspeaker} == {0}
+    assert sorted({a.reach for a in loudspeaker}) == [265, 298, 331, 356, 412]

@@ -10,6 +10,10 @@ from xaso.channels.facebook import errors as fb
 from xaso.channels.facebook.client import ERR_EXCHANGE, GraphClient, appsecret_proof, exchange_user_token, parse_usage
 from xaso.channels.fakes.facebook import SHORT_LIVED_SECONDS, error_reply, usage_headers
 from xaso.channels.testing import FB_APP_ID, FB_APP_SECRET, FB_PAGE_ID, FB_PAGE_TOKEN, FB_USER_TOKEN
+from xaso.testing.clock import pinned
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 
 @pytest.fixture

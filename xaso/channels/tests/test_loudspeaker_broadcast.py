@@ -1,6 +1,7 @@
 """The loudspeaker channel: script from the article, audio in the background, the schedule."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -24,6 +25,10 @@ from xaso.registers.services import village_profile_set
 from xaso.units.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+# 05:00 in Hà Nội: that day's morning and evening slots are still ahead.
+EARLY = dt.datetime(2026, 12, 7, 5, 0, tzinfo=HANOI)
 
 
 @pytest.fixture
@@ -103,6 +108,7 @@ def test_a_failed_synthesis_keeps_the_script_and_says_why(settings, publication)
     assert audio.script
 
 
+@pytest.mark.time_machine(EARLY, tick=True)
 def test_delivery_waits_for_the_audio_then_schedules_morning_and_evening_slots(
     loudspeaker, north, publication, schedule
 ):
@@ -121,7 +127,7 @@ def test_delivery_waits_for_the_audio_then_schedules_morning_and_evening_slots(
     slots = BroadcastSlot.objects.filter(audio=audio).order_by("starts_at")
     assert [(s.slot, s.group_id) for s in slots] == [("morning", north.pk), ("evening", north.pk)] * 2
     first = timezone.localtime(slots[0].starts_at)
-    assert (first.hour, first.minute) == (6, 0)
+    assert (first.day, first.hour, first.minute) == (7, 6, 0)
 
 
 def test_without_village_groups_the_delivery_stops_with_a_reason(loudspeaker, publication, schedule):
@@ -134,7 +140,14 @@ def test_without_village_groups_the_delivery_stops_with_a_reason(loudspeaker, pu
     assert delivery.reason == ERR_NO_GROUPS
 
 
-def test_the_schedule_is_a_playlist_and_a_calendar(client, commune, loudspeaker, north, publication, schedule):
+# Before dawn and late at night (23:43, when a new user's run once found 1 event): two slots ahead either way.
+@pytest.mark.parametrize(
+    "moment", [EARLY, dt.datetime(2026, 12, 7, 23, 43, tzinfo=HANOI)], ids=["at-05-00", "at-23-43"]
+)
+def test_the_schedule_is_a_playlist_and_a_calendar(
+    client, commune, loudspeaker, north, publication, schedule, time_machine, moment
+):
+    time_machine.move_to(moment, tick=True)
     audio = broadcast_audio_prepare(publication=publication)
     BroadcastAudio.objects.filter(pk=audio.pk).update(state=AudioState.PENDING)
     broadcast_audio_synthesise(audio_id=audio.pk)

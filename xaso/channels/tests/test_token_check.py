@@ -16,8 +16,9 @@ from xaso.channels.tests.conftest import run_until_settled
 from xaso.channels.tokencheck import FB_EXPIRED, FB_SOON, FB_SUBJECT, ZALO_SUBJECT, tokens_check
 from xaso.channels.zalo.tokens import ERR_RECONNECT, zalo_access_token
 from xaso.notifications.models import Notification
+from xaso.testing.clock import pinned
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pinned]
 
 HOME = "wagtailadmin_home"
 

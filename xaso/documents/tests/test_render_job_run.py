@@ -13,8 +13,9 @@ from xaso.documents import builders, services
 from xaso.documents.models import RenderStatus
 from xaso.documents.services import render_job_request, render_job_retry, render_job_run
 from xaso.documents.tests.reading import body_paragraphs, read, texts
+from xaso.testing.clock import pinned
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pinned]
 
 
 def test_it_renders_docx_xlsx_and_pdf_to_private_storage(demo, request_sample, settings):

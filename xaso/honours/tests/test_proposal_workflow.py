@@ -26,6 +26,10 @@ from xaso.honours.services import (
     proposal_save,
     proposal_submit,
 )
+from xaso.testing.clock import pinned
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 DAY = dt.date(2026, 3, 10)
 

@@ -10,7 +10,11 @@ from wagtail.actions.delete_page import DeletePageAction
 
 from xaso.activities.models import Activity
 from xaso.portal.services import article_activity_record
+from xaso.testing.clock import pinned
 from xaso.testing.factories import article
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 
 def test_publishing_an_article_records_a_news_activity_of_its_unit(portal):

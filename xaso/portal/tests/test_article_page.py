@@ -6,7 +6,11 @@ import datetime as dt
 
 from django.utils import timezone
 
+from xaso.testing.clock import pinned
 from xaso.testing.factories import article
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 
 def test_it_shows_a_published_article_with_its_lead_body_unit_and_audiences(portal, client):

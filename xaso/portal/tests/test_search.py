@@ -7,7 +7,11 @@ import datetime as dt
 from django.utils import timezone
 
 from xaso.portal.search import highlight, normalise, portal_search
+from xaso.testing.clock import pinned
 from xaso.testing.factories import article
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 
 def _titles(portal, query: str) -> list[str]:

@@ -8,7 +8,11 @@ import xml.etree.ElementTree as ET
 from django.conf import settings
 from django.utils import timezone
 
+from xaso.testing.clock import pinned
 from xaso.testing.factories import article
+
+# Dates, deadlines and schedules are read on a pinned clock, never at the hour the suite runs.
+pytestmark = pinned
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
