@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "xaso.accounts",
     "xaso.units",
     "xaso.access",
+    "xaso.audit",
     "xaso.plans",
     "xaso.portal",
     "xaso.registers",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who may reach each URL at all, as xaso/access/policy.py declares.
     "xaso.access.middleware.AccessMiddleware",
+    # Who is acting, for the audit trail of every write this request makes.
+    "xaso.audit.recording.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
