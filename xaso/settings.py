@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "xaso.outreach",
     "xaso.funding",
     "xaso.reviews",
+    "xaso.inputs",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",

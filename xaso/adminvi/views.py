@@ -23,9 +23,21 @@ def revision_label(revision: Revision) -> str:
     return f"Phiên bản lúc {created:%H:%M} ngày {created:%d/%m/%Y}"
 
 
+def _shadowed(field_name: str) -> bool:
+    """Wagtail first calls the view's `get_<name>_display_value()`: for a model field called "field"
+    that is Wagtail's own `get_field_display_value`, called without its arguments — a server error
+    on every club's page. Such names read the value from the object instead."""
+    return callable(getattr(SnippetInspectView, f"get_{field_name}_display_value", None))
+
+
 class InspectView(SnippetInspectView):
     def get_field_display_value(self, field_name: str, field: Any) -> Any:
-        value = super().get_field_display_value(field_name, field)
+        if _shadowed(field_name):
+            value = getattr(self.object, field_name)
+            if isinstance(value, models.Manager):
+                value = ", ".join(str(item) for item in value.all())
+        else:
+            value = super().get_field_display_value(field_name, field)
         if value is None or value == "":
             return EMPTY_VALUE
         if value is True:
