@@ -89,9 +89,8 @@ def test_a_part_compressed_beyond_any_office_file_is_refused():
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/sharedStrings.xml", b" " * (20 * 1024 * 1024))
-    assert archives.zip_refusal(data.getvalue(), name="x.xlsx", kind="xlsx").startswith(
-        "Tệp “x.xlsx” bị nén bất thường"
-    )
+    refusal = archives.zip_refusal(data.getvalue(), name="x.xlsx", kind="xlsx") or ""
+    assert refusal.startswith("Tệp “x.xlsx” bị nén bất thường")
 
 
 def test_a_sheet_declaring_a_million_rows_is_refused_before_reading(demo, client_for):
