@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from xaso.activities.models import ERR_NEGATIVE, Activity, ActivityKind, ActivityStatus, Audience
 from xaso.activities.rules import relation_problems
+from xaso.documents.cells import set_cell
 from xaso.inputs.archives import xlsx_refusal
 from xaso.plans.models import Task
 from xaso.units.models import OrgUnit
@@ -104,7 +105,7 @@ def template_workbook(*, user: UserLike) -> bytes:
     sheet.title = SHEET
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header + (" *" if column.required else ""))
+        cell = set_cell(sheet.cell(row=1, column=index), column.header + (" *" if column.required else ""))
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[cell.column_letter].width = column.width
@@ -144,7 +145,7 @@ def template_workbook(*, user: UserLike) -> bytes:
 
     guide = book.create_sheet("Hướng dẫn")
     for row, text in enumerate(GUIDE, start=1):
-        guide.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True)
+        set_cell(guide.cell(row=row, column=1), text).alignment = Alignment(wrap_text=True)
     guide.column_dimensions["A"].width = 110
     guide["A1"].font = bold
 
@@ -166,9 +167,10 @@ GUIDE = (
 
 
 def _list(sheet: Any, column: int, header: str, values: list[str]) -> None:
-    sheet.cell(row=1, column=column, value=header).font = Font(bold=True)
+    set_cell(sheet.cell(row=1, column=column), header).font = Font(bold=True)
     for row, value in enumerate(values, start=2):
-        sheet.cell(row=row, column=column, value=value)
+        # Unit names and task texts are typed by people: inert text, never a formula.
+        set_cell(sheet.cell(row=row, column=column), value)
 
 
 def _choice(sheet: Any, letter: str, formula: str) -> None:
