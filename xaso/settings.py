@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads a request's body: the size cap of its address (xaso/inputs/limits.py).
     "xaso.inputs.limits.RequestSizeMiddleware",
+    # Formsets sent incomplete are refused before any view builds them (xaso/inputs/formsets.py).
+    "xaso.inputs.formsets.FormsetGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed) and above the page cache, which keeps one
     # plain copy of a page and lets each reader get it compressed or not.

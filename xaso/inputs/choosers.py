@@ -2,7 +2,7 @@
 
 Wagtail's snippet chooser has no creation form, yet its `create/` URL answers POST by calling
 `is_valid()` on no form; `chosen/abc/` and `chosen-multiple/?id=abc` hand "abc" to an integer
-primary key. ScopedSnippetViewSet uses this viewset for every snippet; a chooser that later filters
+primary key, and a refused form shown again looked up its chooser's raw value (" ") as an id. ScopedSnippetViewSet uses this viewset for every snippet; a chooser that later filters
 by scope subclasses these mixins' views.
 """
 
@@ -18,6 +18,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
     SnippetCreateView,
 )
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 ERR_NO_CREATE = "Hộp chọn này không tạo mục mới; hãy tạo mục trong danh sách của nó."
 
@@ -66,7 +67,19 @@ class CreateView(CreateWithFormOnlyMixin, SnippetCreateView):
     pass
 
 
+class TolerantSnippetChooser(AdminSnippetChooser):
+    """The chooser widget shows a refused form again with what was sent: an id that is not one
+    (" ", "²", "abc") shows as nothing chosen instead of failing the page."""
+
+    def get_instance(self, value: Any) -> Any:
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, ValidationError):
+            return None
+
+
 class ChooserViewSet(SnippetChooserViewSet):
+    base_widget_class = TolerantSnippetChooser
     chosen_view_class = ChosenView
     chosen_multiple_view_class = ChosenMultipleView
     create_view_class = CreateView

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -34,7 +35,7 @@ def answer(client: Client, url: str, params: dict[str, str]) -> int:
     """Request `url`; the client raises any server error. A refusal must be said in Vietnamese."""
     response = client.get(url, params)
     if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)  # a download fails while it streams, not before
+        b"".join(response.streaming_content)  # type: ignore[attr-defined]  # a download fails while it streams
     assert response.status_code < 500
     if response.status_code in (400, 404) and not getattr(response, "streaming", False):
         text = response.content.decode("utf-8", "replace")
@@ -76,7 +77,7 @@ def back_office_pages(site) -> list[tuple[str, list[str]]]:
     for model in get_snippet_models():
         if model.__module__.startswith("xaso."):
             viewset = model.snippet_viewset
-            filterset = getattr(viewset, "filterset_class", None)
+            filterset: Any = getattr(viewset, "filterset_class", None)
             filters = list(filterset.base_filters) if isinstance(filterset, type) else []
             declared = getattr(viewset, "list_filter", None)
             filters += list(declared) if isinstance(declared, list | tuple | dict) else []
