@@ -78,7 +78,7 @@ def back_office_pages(site) -> list[tuple[str, list[str]]]:
         if model.__module__.startswith("xaso."):
             viewset = model.snippet_viewset
             filterset: Any = getattr(viewset, "filterset_class", None)
-            filters = list(filterset.base_filters) if isinstance(filterset, type) else []
+            filters = list(getattr(filterset, "base_filters", None) or []) if isinstance(filterset, type) else []
             declared = getattr(viewset, "list_filter", None)
             filters += list(declared) if isinstance(declared, list | tuple | dict) else []
             # Range filters read "<name>_after" and "<name>_before".
