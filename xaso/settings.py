@@ -85,8 +85,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads a request's body: the size cap of its address (xaso/inputs/limits.py).
     "xaso.inputs.limits.RequestSizeMiddleware",
-    # Formsets sent incomplete are refused before any view builds them (xaso/inputs/formsets.py).
-    "xaso.inputs.formsets.FormsetGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed) and above the page cache, which keeps one
     # plain copy of a page and lets each reader get it compressed or not.
@@ -100,6 +98,8 @@ MIDDLEWARE = [
     "xaso.access.middleware.AccessMiddleware",
     # Who is acting, for the audit trail of every write this request makes.
     "xaso.audit.recording.AuditContextMiddleware",
+    # Formsets sent incomplete are refused before any view builds them (xaso/inputs/formsets.py).
+    "xaso.inputs.formsets.FormsetGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
