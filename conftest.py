@@ -65,3 +65,11 @@ def pytest_configure(config: Any) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    # Issue 11 asks for at least 2,000 generated bad inputs: the hypothesis suites count theirs.
+    from xaso.testing.badinputs import total
+
+    if total():
+        terminalreporter.write_line(f"bad inputs generated: {total()}")

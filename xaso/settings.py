@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "xaso.outreach",
     "xaso.funding",
     "xaso.reviews",
+    "xaso.inputs",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
@@ -82,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a request's body: the size cap of its address (xaso/inputs/limits.py).
+    "xaso.inputs.limits.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed) and above the page cache, which keeps one
     # plain copy of a page and lets each reader get it compressed or not.
@@ -95,6 +98,8 @@ MIDDLEWARE = [
     "xaso.access.middleware.AccessMiddleware",
     # Who is acting, for the audit trail of every write this request makes.
     "xaso.audit.recording.AuditContextMiddleware",
+    # Formsets sent incomplete are refused before any view builds them (xaso/inputs/formsets.py).
+    "xaso.inputs.formsets.FormsetGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -181,8 +186,15 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("XASO_MEDIA_ROOT", str(DATA_DIR / "media")))
 # One commune on one machine has no separate file server: Django serves uploads.
 SERVE_MEDIA = env_bool("XASO_SERVE_MEDIA", default=True)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Uploads over 2.5 MB go to a temporary file, not memory; the form around them (a page's body
+# included) may carry 5 MB. Caps by address and per kind of file: xaso/inputs/limits.py.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024 // 2
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "xaso.inputs.limits.FileSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Background tasks: the Django Tasks API; database backend by default, RQ for scale.
 TASK_BACKEND = env_choice("XASO_TASK_BACKEND", "db", ("db", "rq", "immediate"))
