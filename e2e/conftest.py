@@ -1,7 +1,10 @@
 """Browser journeys: Playwright driving Debian's chromium against a live test server.
 
 Each test gets a fresh browser context (no cookies) on a phone-sized or desktop
-viewport, and `login_as(page, user)` signs in through the real login form.
+viewport, and `login_as(page, user)` signs in through the real login form (and, for the
+people who need one, the second factor's form with the code their authenticator shows).
+Every page of every journey runs under the project's Content-Security-Policy: a violation
+reported by the browser fails the test.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from xaso.demo.loaders import DEMO_PASSWORD
+from xaso.testing.second_factor import authenticator_for, needs_second_factor, totp_code
 
 CHROMIUM = os.environ.get("XASO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,17 +52,51 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Injected by the browser before any page script (outside the page's CSP): every violation the
+# browser reports becomes a console message the fixtures collect.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} sample=${e.sample}`);
+});
+"""
+
+
+def _watch_csp(context: BrowserContext) -> list[str]:
+    violations: list[str] = []
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "CSP violation" in message.text or "Content Security Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+    context.on("console", on_console)
+    return violations
+
+
+def _no_csp_violations(violations: list[str]) -> None:
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture
-def page(browser: Browser, live_server: Any) -> Iterator[Page]:
+def csp_violations() -> list[str]:
+    """The CSP violations the browser reported so far in this test (the page fixtures fail on any)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: Any, csp_violations: list[str]) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.set_default_timeout(15_000)
+    watched = _watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
+    csp_violations.extend(watched)
+    _no_csp_violations(watched)
 
 
 @pytest.fixture
-def phone(browser: Browser, live_server: Any) -> Iterator[Page]:
+def phone(browser: Browser, live_server: Any, csp_violations: list[str]) -> Iterator[Page]:
     """A phone-sized browser (360×740, touch) as most residents use."""
     context = browser.new_context(
         base_url=live_server.url,
@@ -68,9 +106,12 @@ def phone(browser: Browser, live_server: Any) -> Iterator[Page]:
         locale="vi-VN",
     )
     context.set_default_timeout(15_000)
+    watched = _watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
+    csp_violations.extend(watched)
+    _no_csp_violations(watched)
 
 
 @pytest.fixture
@@ -81,13 +122,31 @@ def outside_requests(page: Page, live_server: Any) -> list[str]:
     return urls
 
 
+def type_second_factor(page: Page, user: Any) -> None:
+    """On the second factor's page: type the code the person's authenticator shows now."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = authenticator_for(user)
+    # One code opens one log-in (django-otp refuses a code twice); a journey logs the same person in
+    # more than once within 30 seconds, as a person with the app would wait for the next code.
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    page.wait_for_url("**/quan-tri/xac-thuc/**")
+    page.fill("input[name=code]", totp_code(device))
+    page.click("form.signin-form button[type=submit]")
+
+
 @pytest.fixture
 def login_as() -> Any:
     def login(page: Page, user: Any, password: str = DEMO_PASSWORD) -> Page:
         page.goto("/quan-tri/login/")
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", password)
+        second_factor = needs_second_factor(user)
+        if second_factor:
+            authenticator_for(user)  # set up before, as the person did on a first log-in
         page.click("button[type=submit]")
+        if second_factor:
+            type_second_factor(page, user)
         page.wait_for_url("**/quan-tri/")
         return page
 

@@ -16,6 +16,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from xaso.env import env_bool, env_choice, env_int, env_list, env_str
+from xaso.headers.inline import SCRIPT_HASHES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Relative paths are taken from the project directory, whatever the working directory.
@@ -95,7 +96,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The headers every answer carries, pages served from the page cache included: above it.
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "xaso.headers.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed) and above the page cache, which keeps one
@@ -331,13 +332,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
-# Content-Security-Policy (django-csp) on every answer: scripts only from this server or
-# inline ones whose hash is listed (xaso/headers/inline.py: the portal's reader beacon and the
-# back office's script-free replacements). Styles: see xaso/headers/__init__.py.
+# Content-Security-Policy (django-csp) on every answer: scripts only from this server or the
+# inline ones whose hash is listed (xaso/headers/inline.py). Styles from this server; the back
+# office also allows style attributes (xaso/headers/__init__.py says why).
+BACK_OFFICE_PREFIX = "/quan-tri/"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, *SCRIPT_HASHES],
         "style-src": [SELF],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
