@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
 from datetime import timedelta
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from xaso.env import env_bool, env_choice, env_int, env_list, env_str
 from xaso.headers.inline import SCRIPT_HASHES
@@ -323,14 +325,23 @@ SESSION_COOKIE_SECURE = env_bool("XASO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("XASO_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env_int("XASO_HSTS_SECONDS", 0)
+if SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured(f"XASO_HSTS_SECONDS={SECURE_HSTS_SECONDS}: cần một số giây không âm.")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("XASO_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("XASO_HSTS_PRELOAD", default=False)
-# Behind a reverse proxy that terminates TLS: the header it sets, e.g. HTTP_X_FORWARDED_PROTO.
+# Behind a reverse proxy that terminates TLS: the request header it sets to "https", as Django names
+# it (HTTP_X_FORWARDED_PROTO for X-Forwarded-Proto).
 _PROXY_SSL_HEADER = env_str("XASO_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER and not re.fullmatch(r"HTTP_[A-Z0-9_]+", _PROXY_SSL_HEADER):
+    raise ImproperlyConfigured(
+        f"XASO_PROXY_SSL_HEADER={_PROXY_SSL_HEADER!r}: cần tên kiểu HTTP_X_FORWARDED_PROTO (chữ hoa, bắt đầu bằng HTTP_)."
+    )
 SECURE_PROXY_SSL_HEADER = (_PROXY_SSL_HEADER, "https") if _PROXY_SSL_HEADER else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is framed, except Wagtail's previews in the editor (its views answer SAMEORIGIN; the CSP's
+# frame-ancestors follows this header, xaso/headers/middleware.py).
+X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp) on every answer: scripts only from this server or the
 # inline ones whose hash is listed (xaso/headers/inline.py). Styles from this server; the back
@@ -350,7 +361,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [SELF],
+        "frame-ancestors": [NONE],
     },
 }
 

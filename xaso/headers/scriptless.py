@@ -17,7 +17,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 # What init.js will construct or call; anything else is refused on both sides.
 CONSTRUCTORS = frozenset(
-    {"Chooser", "PageChooser", "ImageChooser", "DocumentChooser", "SnippetChooser", "InlinePanel", "MultipleChooserPanel"}
+    {
+        "Chooser",
+        "PageChooser",
+        "ImageChooser",
+        "DocumentChooser",
+        "SnippetChooser",
+        "InlinePanel",
+        "MultipleChooserPanel",
+    }
 )
 FUNCTIONS = frozenset({"createTaskChooser", "initDateChooser", "initTimeChooser", "initDateTimeChooser"})
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -44,7 +52,9 @@ def init_element_from_js(code: str) -> SafeString:
     return init_element(match.group(2), json.loads(f"[{match.group(3)}]"))
 
 
-def chooser_render(self: Any, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+def chooser_render(
+    self: Any, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+) -> SafeString:
     """BaseChooser.render without the inline script (installed by HeadersConfig.ready)."""
     try:
         id_ = attrs["id"]  # type: ignore[index]

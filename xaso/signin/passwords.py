@@ -80,11 +80,18 @@ class CommonValidator(CommonPasswordValidator):
             raise ValidationError(PASSWORD_COMMON, code="password_too_common")
         letters = _letters(password)
         for name in _unit_names(user):
-            if len(_letters(name)) >= 4 and letters and _letters(name) in letters and len(letters) <= len(_letters(name)) + 3:
+            if (
+                len(_letters(name)) >= 4
+                and letters
+                and _letters(name) in letters
+                and len(letters) <= len(_letters(name)) + 3
+            ):
                 raise ValidationError(PASSWORD_UNIT_NAME.format(name=name), code="password_too_common")
 
     def get_help_text(self) -> str:
-        return "Mật khẩu không phải loại phổ biến (như matkhau123, 123456789, abc@123) và không dựa trên tên xã, đơn vị."
+        return (
+            "Mật khẩu không phải loại phổ biến (như matkhau123, 123456789, abc@123) và không dựa trên tên xã, đơn vị."
+        )
 
 
 def _unit_names(user: Any) -> list[str]:

@@ -51,9 +51,7 @@ def logins_readable(*, user: UserLike) -> QuerySet[LoginEvent]:
 def logins_visible(*, user: UserLike) -> bool:
     """Whether the log-in record means anything to this person (menu item, view)."""
     scope = scope_for(user=user)
-    return scope.is_superuser or bool(
-        scope.owned_commune_ids or scope.led_commune_ids or scope.viewed_province_paths
-    )
+    return scope.is_superuser or bool(scope.owned_commune_ids or scope.led_commune_ids or scope.viewed_province_paths)
 
 
 @dataclass(frozen=True)

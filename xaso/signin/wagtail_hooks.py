@@ -37,7 +37,9 @@ class SuperuserMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def register_login_log_menu_item() -> MenuItem:
-    return LoginLogMenuItem("Nhật ký đăng nhập", reverse("signin_logins"), name="nhat-ky-dang-nhap", icon_name="history")
+    return LoginLogMenuItem(
+        "Nhật ký đăng nhập", reverse("signin_logins"), name="nhat-ky-dang-nhap", icon_name="history"
+    )
 
 
 @hooks.register("register_settings_menu_item")

@@ -31,7 +31,9 @@ def test_digits_alone_are_refused():
     assert PASSWORD_NUMERIC in _messages("8305716249")
 
 
-@pytest.mark.parametrize("password", ["matkhau123", "123456789", "abc@123", "MatKhau@123", "Mật khẩu 123", "password123"])
+@pytest.mark.parametrize(
+    "password", ["matkhau123", "123456789", "abc@123", "MatKhau@123", "Mật khẩu 123", "password123"]
+)
 def test_common_passwords_vietnamese_ones_included_are_refused(password):
     assert PASSWORD_COMMON in _messages(password)
 

@@ -19,9 +19,7 @@ PER_PAGE = 50
 
 
 class LoginFilter(forms.Form):
-    outcome = forms.ChoiceField(
-        label="Kết quả", required=False, choices=[("", "Tất cả"), *LoginOutcome.choices]
-    )
+    outcome = forms.ChoiceField(label="Kết quả", required=False, choices=[("", "Tất cả"), *LoginOutcome.choices])
     q = forms.CharField(label="Tên đăng nhập", required=False, max_length=150)
 
 

@@ -20,7 +20,9 @@ from xaso.signin.forms import CodeForm
 from xaso.signin.selectors import second_factor_required, second_factor_set_up
 from xaso.signin.services import backup_codes_issue, second_factor_verify, totp_device_confirm, totp_device_pending
 
-SETUP_WRONG_CODE = "Mã chưa đúng. Hãy nhập mã đang hiện trên ứng dụng (mã đổi sau mỗi 30 giây) và kiểm tra giờ của điện thoại."
+SETUP_WRONG_CODE = (
+    "Mã chưa đúng. Hãy nhập mã đang hiện trên ứng dụng (mã đổi sau mỗi 30 giây) và kiểm tra giờ của điện thoại."
+)
 VERIFY_WRONG_CODE = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng, hoặc một mã dự phòng."
 SETUP_DONE = "Đã bật xác thực hai bước. Từ nay, sau mật khẩu, hãy nhập mã trên ứng dụng xác thực."
 VERIFY_FIRST = "Tài khoản đã có ứng dụng xác thực: hãy nhập mã của nó trước khi thay bằng ứng dụng khác."
@@ -29,7 +31,9 @@ BACKUP_CODES_KEY = "xaso_backup_codes"
 
 def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse("wagtailadmin_home")
 

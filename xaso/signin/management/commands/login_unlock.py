@@ -25,7 +25,9 @@ class Command(BaseCommand):
                 self.stdout.write("Không có tài khoản hay địa chỉ nào bị khóa.")
             for lock in locks:
                 who = f"tài khoản {lock.username}" if lock.username else f"địa chỉ {lock.address}"
-                self.stdout.write(f"{who}: {lock.failures} lần sai, khóa đến {timezone.localtime(lock.ends_at):%H:%M %d/%m/%Y}")
+                self.stdout.write(
+                    f"{who}: {lock.failures} lần sai, khóa đến {timezone.localtime(lock.ends_at):%H:%M %d/%m/%Y}"
+                )
             return
         count = login_unlock(username=username, address=address)
         if not count:
