@@ -8,10 +8,9 @@ values instead of guessing.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF

@@ -15,4 +15,4 @@ class HeadersConfig(AppConfig):
 
         # Wagtail's chooser widgets write their init as an inline script, in Python (not a template):
         # the one place this project replaces a Wagtail method. Checked by tests/test_scriptless_admin.py.
-        BaseChooser.render = chooser_render  # type: ignore[method-assign]
+        BaseChooser.render = chooser_render

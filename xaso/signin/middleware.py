@@ -45,7 +45,7 @@ class SecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified() and request.path_info not in self.open_paths:  # type: ignore[union-attr]
+        if user.is_authenticated and not user.is_verified() and request.path_info not in self.open_paths:  # type: ignore[attr-defined]
             has_device = second_factor_set_up(user=user)
             if has_device or second_factor_required(user=user):
                 if request.path_info.startswith(self.admin_prefix):

@@ -14,11 +14,11 @@ from typing import Any
 from django.contrib.auth.password_validation import CommonPasswordValidator
 from django.core.exceptions import ValidationError
 
-PASSWORD_TOO_SHORT = "Mật khẩu quá ngắn: cần ít nhất {min_length} ký tự."
-PASSWORD_NUMERIC = "Mật khẩu không được chỉ gồm chữ số."
-PASSWORD_COMMON = "Mật khẩu này quá phổ biến, rất dễ bị đoán. Hãy chọn mật khẩu khác."
-PASSWORD_SIMILAR = "Mật khẩu quá giống {what}. Hãy chọn mật khẩu khác."
-PASSWORD_UNIT_NAME = "Mật khẩu không được dựa trên tên xã hoặc tên đơn vị ({name})."
+PASSWORD_TOO_SHORT = "Mật khẩu quá ngắn: cần ít nhất {min_length} ký tự."  # noqa: S105
+PASSWORD_NUMERIC = "Mật khẩu không được chỉ gồm chữ số."  # noqa: S105
+PASSWORD_COMMON = "Mật khẩu này quá phổ biến, rất dễ bị đoán. Hãy chọn mật khẩu khác."  # noqa: S105
+PASSWORD_SIMILAR = "Mật khẩu quá giống {what}. Hãy chọn mật khẩu khác."  # noqa: S105
+PASSWORD_UNIT_NAME = "Mật khẩu không được dựa trên tên xã hoặc tên đơn vị ({name})."  # noqa: S105
 
 UNIT_KIND_PREFIX = re.compile(
     r"^(xã|phường|thị trấn|thôn|bản|tổ dân phố|phòng|trường (mầm non|tiểu học|thcs|thpt)|trường|ubnd xã)\s+",

@@ -35,7 +35,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
 
 
 def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (this interpreter, fixed arguments)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,

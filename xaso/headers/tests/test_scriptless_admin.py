@@ -17,7 +17,9 @@ DATA = re.compile(r'<script type="application/json" data-xaso-init>(.*?)</script
 
 def _data(html: str) -> dict:
     assert "<script>" not in html
-    return json.loads(DATA.search(html).group(1))
+    match = DATA.search(html)
+    assert match is not None
+    return json.loads(match.group(1))
 
 
 def test_a_page_chooser_writes_its_constructor_and_arguments(db):
@@ -42,10 +44,10 @@ def test_a_date_picker_writes_its_call():
 def test_text_that_closes_the_element_is_escaped():
     html = init_element("InlinePanel", [{"label": "</script><script>alert(1)</script>"}])
     assert html.count("</script>") == 1
-    assert json.loads(DATA.search(html).group(1))["args"][0]["label"] == "</script><script>alert(1)</script>"
+    assert json.loads(DATA.findall(html)[0])["args"][0]["label"] == "</script><script>alert(1)</script>"
 
 
 @pytest.mark.parametrize("code", ['alert("x");', 'new Function("return 1");', 'window.location("x");'])
 def test_only_the_known_calls_are_accepted(code):
-    with pytest.raises(ValueError, match="not a call|is not a call"):
+    with pytest.raises(ValueError, match=r"not a call"):
         init_element_from_js(code)

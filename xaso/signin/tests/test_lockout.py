@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import time_machine
 from django.conf import settings
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from xaso.signin.models import LoginEvent, LoginOutcome
 
-START = timezone.datetime(2026, 3, 2, 8, 0, tzinfo=timezone.get_current_timezone())
+START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.get_current_timezone())
 
 
 def _wrong(post_login, client, username, times, address="10.0.0.1"):
@@ -20,7 +20,7 @@ def _wrong(post_login, client, username, times, address="10.0.0.1"):
 
 def test_the_limit_and_the_lock_time_are_the_documented_defaults():
     assert settings.AXES_FAILURE_LIMIT == 30
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=30)
+    assert timedelta(minutes=30) == settings.AXES_COOLOFF_TIME
     assert settings.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
 
 

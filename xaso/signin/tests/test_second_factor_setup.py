@@ -52,7 +52,9 @@ def test_the_set_up_page_shows_a_qr_code_and_the_key_in_letters(demo, client, po
     assert "Vai trò của bạn bắt buộc xác thực hai bước" in page
     assert re.search(r'<div class="signin-qr" id="otp-qr"[^>]*>\s*(<\?xml[^>]*>\s*)?<svg', page)
     device = TOTPDevice.objects.get(user=demo.hung, confirmed=False)
-    secret = re.search(r'id="otp-secret">([A-Z2-7 ]+)<', page).group(1)
+    found = re.search(r'id="otp-secret">([A-Z2-7 ]+)<', page)
+    assert found is not None
+    secret = found.group(1)
     import base64
 
     assert base64.b32decode(secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8)) == device.bin_key

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from uuid import uuid4
 
+import time_machine
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
 from xaso.signin.services import backup_codes_issue
@@ -67,3 +70,14 @@ def test_log_out_works_before_the_code(demo, client, post_login):
     post_login(client, demo.hung.username)
     client.post("/quan-tri/logout/")
     assert "_auth_user_id" not in client.session
+
+
+def test_after_a_wrong_code_the_next_try_waits_and_says_how_long(demo, client, post_login):
+    device = authenticator_for(demo.hung)
+    post_login(client, demo.hung.username)
+    client.post(VERIFY, {"code": "000000"})
+    # Straight after: even the right code waits (django-otp's throttle), and the page says so.
+    page = client.post(VERIFY, {"code": totp_code(device)}).content.decode()
+    assert "Đã nhập sai mã nhiều lần: hãy đợi 1 giây rồi nhập mã mới." in page
+    with time_machine.travel(timezone.now() + timedelta(seconds=2), tick=False):
+        assert client.post(VERIFY, {"code": totp_code(device)})["Location"] == "/quan-tri/"

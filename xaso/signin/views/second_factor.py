@@ -4,6 +4,7 @@ in letters), the one-time backup codes, and the code asked after the password.""
 from __future__ import annotations
 
 import base64
+import math
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -26,7 +28,19 @@ SETUP_WRONG_CODE = (
 VERIFY_WRONG_CODE = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã mới trên ứng dụng, hoặc một mã dự phòng."
 SETUP_DONE = "Đã bật xác thực hai bước. Từ nay, sau mật khẩu, hãy nhập mã trên ứng dụng xác thực."
 VERIFY_FIRST = "Tài khoản đã có ứng dụng xác thực: hãy nhập mã của nó trước khi thay bằng ứng dụng khác."
+THROTTLED = "Đã nhập sai mã nhiều lần: hãy đợi {seconds} giây rồi nhập mã mới."
 BACKUP_CODES_KEY = "xaso_backup_codes"
+
+
+def _throttled(device: TOTPDevice | None) -> str | None:
+    """django-otp doubles the wait after each wrong code (1 s, 2 s, 4 s…): say how long, in Vietnamese."""
+    if device is None:
+        return None
+    allowed, info = device.verify_is_allowed()
+    if allowed or not info or not info.get("locked_until"):
+        return None
+    seconds = max(1, math.ceil((info["locked_until"] - timezone.now()).total_seconds()))
+    return THROTTLED.format(seconds=seconds)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -58,12 +72,13 @@ def setup(request: HttpRequest) -> HttpResponse:
     device = totp_device_pending(user=user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = totp_device_confirm(request=request, device=device, token=form.cleaned_data["code"])
+        wait = _throttled(device)
+        codes = None if wait else totp_device_confirm(request=request, device=device, token=form.cleaned_data["code"])
         if codes is not None:
             request.session[BACKUP_CODES_KEY] = codes
             messages.success(request, SETUP_DONE)
             return HttpResponseRedirect(_with_next("signin_backup_codes", _next_url(request)))
-        form.add_error("code", SETUP_WRONG_CODE)
+        form.add_error("code", wait or SETUP_WRONG_CODE)
     context = {
         "form": form,
         "qr_svg": qr_svg(device.config_url),
@@ -94,7 +109,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if second_factor_verify(request=request, token=form.cleaned_data["code"]):
             return HttpResponseRedirect(_next_url(request))
-        form.add_error("code", VERIFY_WRONG_CODE)
+        # A backup code still works while the authenticator's codes are held back.
+        wait = _throttled(TOTPDevice.objects.filter(user=user, confirmed=True).first())
+        form.add_error("code", f"{VERIFY_WRONG_CODE} {wait}" if wait else VERIFY_WRONG_CODE)
     return render(request, "signin/verify.html", {"form": form, "next": _next_url(request)})
 
 
