@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from xaso.demo.loaders import DEMO_PASSWORD
-from xaso.testing.second_factor import authenticator_for, needs_second_factor, totp_code
+from e2e.csp import no_csp_violations, watch_csp
+from e2e.signin import log_in
 
 CHROMIUM = os.environ.get("XASO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -52,31 +52,6 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-# Injected by the browser before any page script (outside the page's CSP): every violation the
-# browser reports becomes a console message the fixtures collect.
-REPORT_CSP_VIOLATIONS = """
-document.addEventListener("securitypolicyviolation", (e) => {
-  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} sample=${e.sample}`);
-});
-"""
-
-
-def _watch_csp(context: BrowserContext) -> list[str]:
-    violations: list[str] = []
-    context.add_init_script(REPORT_CSP_VIOLATIONS)
-
-    def on_console(message: ConsoleMessage) -> None:
-        if "CSP violation" in message.text or "Content Security Policy" in message.text:
-            violations.append(f"{message.page.url if message.page else ''}: {message.text}")
-
-    context.on("console", on_console)
-    return violations
-
-
-def _no_csp_violations(violations: list[str]) -> None:
-    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
-
-
 @pytest.fixture
 def csp_violations() -> list[str]:
     """The CSP violations the browser reported so far in this test (the page fixtures fail on any)."""
@@ -87,12 +62,12 @@ def csp_violations() -> list[str]:
 def page(browser: Browser, live_server: Any, csp_violations: list[str]) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.set_default_timeout(15_000)
-    watched = _watch_csp(context)
+    watched = watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
     csp_violations.extend(watched)
-    _no_csp_violations(watched)
+    no_csp_violations(watched)
 
 
 @pytest.fixture
@@ -106,12 +81,12 @@ def phone(browser: Browser, live_server: Any, csp_violations: list[str]) -> Iter
         locale="vi-VN",
     )
     context.set_default_timeout(15_000)
-    watched = _watch_csp(context)
+    watched = watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
     csp_violations.extend(watched)
-    _no_csp_violations(watched)
+    no_csp_violations(watched)
 
 
 @pytest.fixture
@@ -122,35 +97,9 @@ def outside_requests(page: Page, live_server: Any) -> list[str]:
     return urls
 
 
-def type_second_factor(page: Page, user: Any) -> None:
-    """On the second factor's page: type the code the person's authenticator shows now."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = authenticator_for(user)
-    # One code opens one log-in (django-otp refuses a code twice); a journey logs the same person in
-    # more than once within 30 seconds, as a person with the app would wait for the next code.
-    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
-    page.wait_for_url("**/quan-tri/xac-thuc/**")
-    page.fill("input[name=code]", totp_code(device))
-    page.click("form.signin-form button[type=submit]")
-
-
 @pytest.fixture
 def login_as() -> Any:
-    def login(page: Page, user: Any, password: str = DEMO_PASSWORD) -> Page:
-        page.goto("/quan-tri/login/")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", password)
-        second_factor = needs_second_factor(user)
-        if second_factor:
-            authenticator_for(user)  # set up before, as the person did on a first log-in
-        page.click("button[type=submit]")
-        if second_factor:
-            type_second_factor(page, user)
-        page.wait_for_url("**/quan-tri/")
-        return page
-
-    return login
+    return log_in
 
 
 @pytest.fixture

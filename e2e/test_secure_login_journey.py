@@ -12,6 +12,7 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import Browser, Page, expect
 
+from e2e.csp import no_csp_violations, watch_csp
 from xaso.demo.loaders import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -53,13 +54,13 @@ def _code(secret: str, *, steps_ahead: int = 0) -> str:
     return f"{totp.token():06d}"
 
 
-def test_a_leader_sets_up_the_second_factor_before_the_back_office(demo, browser: Browser, live_server, csp_violations):
+def test_a_leader_sets_up_the_second_factor_before_the_back_office(demo, browser: Browser, live_server):
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="vi-VN"
     )
     context.set_default_timeout(15_000)
+    violations = watch_csp(context)
     phone = context.new_page()
-    phone.on("console", lambda m: csp_violations.append(m.text) if "Content Security Policy" in m.text else None)
     _submit(phone, "pct.hung", DEMO_PASSWORD)
     # Password right, but the back office stays closed until the second factor is set up.
     expect(phone.locator("h1")).to_have_text("Bật xác thực hai bước")
@@ -100,4 +101,4 @@ def test_a_leader_sets_up_the_second_factor_before_the_back_office(demo, browser
     phone.wait_for_url("**/quan-tri/")
     expect(phone.locator("main")).to_contain_text("Hoàng Văn Hùng")
     context.close()
-    assert csp_violations == []
+    no_csp_violations(violations)
