@@ -187,7 +187,9 @@ LOGIN_LOCK_MINUTES = env_int("XASO_LOGIN_LOCK_MINUTES", 30)
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCK_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# Failures are forgotten only when the lock time has passed since them, never by a successful log-in:
+# otherwise anyone with an account could wipe an address's count with their own password.
+AXES_RESET_ON_SUCCESS = False
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "xaso.signin.views.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "xaso.signin.services.client_address"

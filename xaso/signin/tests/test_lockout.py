@@ -82,3 +82,21 @@ def test_every_attempt_is_recorded_with_its_address_and_outcome(demo, post_login
     assert {e.address for e in events} == {"10.0.0.7"}
     assert events[0].user == demo.mai
     assert events[0].get_outcome_display() == "Sai tên đăng nhập hoặc mật khẩu"
+
+
+def test_a_successful_log_in_does_not_wipe_the_count(demo, post_login):
+    with time_machine.travel(START, tick=False):
+        _wrong(post_login, Client(), "thcs.mai", 20, address="10.0.0.5")
+        # Someone with an account of her own logs in from the same address between guesses…
+        assert post_login(Client(), "kinhte.tuan", address="10.0.0.5").status_code == 302
+        _wrong(post_login, Client(), "thcs.mai", 10, address="10.0.0.5")
+        # …and the 30th wrong guess still locks.
+        assert post_login(Client(), "thcs.mai", address="10.0.0.5").status_code == 429
+
+
+def test_old_failures_are_forgotten_after_the_lock_time(demo, post_login):
+    with time_machine.travel(START, tick=False) as clock:
+        _wrong(post_login, Client(), "thcs.mai", 29)
+        clock.shift(timedelta(minutes=31))
+        _wrong(post_login, Client(), "thcs.mai", 1)
+        assert post_login(Client(), "thcs.mai").status_code == 302
