@@ -11,8 +11,9 @@ from xaso.headers.middleware import ContentSecurityPolicyMiddleware
 
 def _policy(response: HttpResponse, path: str = "/") -> str:
     request = RequestFactory().get(path)
-    middleware = ContentSecurityPolicyMiddleware(lambda r: response)
-    return middleware(request)["Content-Security-Policy"]
+    answer = ContentSecurityPolicyMiddleware(lambda r: response)(request)
+    assert isinstance(answer, HttpResponse)
+    return answer["Content-Security-Policy"]
 
 
 def test_a_page_may_not_be_framed(client, db):
