@@ -81,6 +81,7 @@ def pytest_sessionfinish(session: Any) -> None:
         workeroutput["bad_inputs"] = total()
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent when running in one process
 def pytest_testnodedown(node: Any, error: Any) -> None:
     _counted_by_workers.append(int(getattr(node, "workeroutput", {}).get("bad_inputs", 0)))
 
