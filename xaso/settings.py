@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "xaso.outreach",
     "xaso.funding",
     "xaso.reviews",
+    "xaso.intake",
+    "xaso.onboarding",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
@@ -182,10 +184,11 @@ _TASK_BACKENDS = {
     "rq": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default", "publishing", "documents"]}}
+TASK_QUEUES = ["default", "publishing", "documents", "intake"]
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": TASK_QUEUES}}
 if TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in ("default", "publishing", "documents")}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
 
 # Documents (Decree 30/2020 DOCX, PDF through LibreOffice headless, XLSX annexes).
 DOCUMENTS_SOFFICE = env_str("XASO_SOFFICE", "soffice")
