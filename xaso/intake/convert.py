@@ -9,6 +9,7 @@ and every problem that stops it, in Vietnamese, each saying what to fix and wher
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -74,6 +75,13 @@ def target_codes(draft: d.Draft) -> list[str]:
 
 def task_codes(draft: d.Draft) -> list[list[str]]:
     return [[f"NV-{g}.{k}" for k in range(1, len(group.tasks) + 1)] for g, group in enumerate(draft.task_groups, 1)]
+
+
+def deadline_iso(text: str) -> str:
+    """A task's deadline as written ("30/6/2026", "ngày 30 tháng 6 năm 2026") or ISO; "" when none."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return text.strip()
+    return parse_date(text) if text else ""
 
 
 def _line(item: d.Item | None) -> int:
@@ -197,7 +205,7 @@ def draft_document(*, draft: d.Draft, commune: OrgUnit, unit_map: dict[str, Any]
                 problems.append(ERR_UNIT_UNMATCHED.format(code=code, line=line, name=name))
             if not task.lead:
                 problems.append(ERR_NO_LEAD.format(code=code, line=line))
-            deadline = parse_date(task.deadline) if task.deadline else ""
+            deadline = deadline_iso(task.deadline)
             tasks.append(
                 {
                     "code": code,
