@@ -287,7 +287,7 @@ class DraftEditView(WagtailAdminTemplateMixin, TemplateView):
             draft=self.draft,
             section=self.section,
             deletable=self.where is not None and self.section in ("muc-tieu", "nhiem-vu"),
-            source=[(n, text) for n, text in source_lines(self.draft) if lines and lines[0] <= n <= lines[-1]],
+            source=[(n, text) for n, text, _ in source_lines(self.draft) if lines and lines[0] <= n <= lines[-1]],
             back_url=reverse("intake_draft", args=[self.draft.pk]),
         )
         return context

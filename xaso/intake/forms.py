@@ -388,6 +388,7 @@ class TaskForm(forms.Form):
     text = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs=TEXTAREA))
     lead = forms.CharField(
         label="Đơn vị chủ trì",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Mỗi dòng một đơn vị, ghi như văn bản; Xã số khớp tên với đơn vị của xã ở phần “Đơn vị trong kế hoạch”.",
     )
