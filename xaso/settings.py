@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from xaso.env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -189,6 +190,11 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": TASK_QUE
 if TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
+
+# Onboarding (xaso.onboarding): how long a one-time set-up link lets a person set their password.
+SETUP_LINK_DAYS = env_int("XASO_SETUP_LINK_DAYS", 7)
+if not 1 <= SETUP_LINK_DAYS <= 60:
+    raise ImproperlyConfigured("XASO_SETUP_LINK_DAYS phải từ 1 đến 60 (ngày).")
 
 # Documents (Decree 30/2020 DOCX, PDF through LibreOffice headless, XLSX annexes).
 DOCUMENTS_SOFFICE = env_str("XASO_SOFFICE", "soffice")
