@@ -30,7 +30,9 @@ ERR_RATIO = "Tệp “{name}” bị nén bất thường (một phần bung ra 
 ERR_ENCRYPTED = "Tệp “{name}” có đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại."
 ERR_PATH = "Tệp “{name}” chứa đường dẫn không hợp lệ bên trong; tệp này không được nhận."
 ERR_DTD = "Tệp “{name}” chứa khai báo XML không được phép (DOCTYPE); tệp này không được nhận."
-ERR_MISSING_PARTS = "Tệp “{name}” thiếu phần nội dung chính của tệp {kind}; hãy lưu lại tệp từ Word, Excel hoặc LibreOffice."
+ERR_MISSING_PARTS = (
+    "Tệp “{name}” thiếu phần nội dung chính của tệp {kind}; hãy lưu lại tệp từ Word, Excel hoặc LibreOffice."
+)
 ERR_SHEET_TOO_BIG = (
     "Trang tính “{sheet}” có {rows} dòng, {cols} cột, vượt quá khả năng nhập (tối đa {max_rows} dòng, {max_cols} cột)."
 )

@@ -34,7 +34,7 @@ from xaso.intake.models import DraftStatus, PlanDraft
 from xaso.intake.review import review_sections, source_lines
 from xaso.intake.selectors import drafts_readable, drafts_writable
 from xaso.intake.services import (
-    DraftRefused,
+    DraftConfirmError,
     draft_change,
     draft_confirm,
     draft_paste,
@@ -202,7 +202,7 @@ def draft_confirm_view(request: HttpRequest, pk: UUID) -> HttpResponse:
         version = -1
     try:
         result = draft_confirm(draft=draft, user=request.user, version=version)
-    except DraftRefused as exc:
+    except DraftConfirmError as exc:
         messages.error(request, MSG_REFUSED.format(count=len(exc.problems)))
         view = DraftView()
         view.setup(request, pk=pk)
@@ -253,7 +253,9 @@ class DraftEditView(WagtailAdminTemplateMixin, TemplateView):
             return SECTIONS[self.section].label
         if self.section == "muc-tieu":
             return "Thêm mục tiêu" if self.where is None else f"Mục tiêu {self.where + 1}"
-        return "Thêm nhiệm vụ" if self.where is None else f"Nhiệm vụ {task_codes(self.plan)[self.where[0]][self.where[1]]}"
+        return (
+            "Thêm nhiệm vụ" if self.where is None else f"Nhiệm vụ {task_codes(self.plan)[self.where[0]][self.where[1]]}"
+        )
 
     def forms(self, data: Any = None) -> dict[str, Any]:
         plan = self.plan
@@ -306,7 +308,9 @@ class DraftEditView(WagtailAdminTemplateMixin, TemplateView):
         valid = all(part.is_valid() for part in (form, formset) if part is not None)
         if not valid:
             return self.render_to_response(self.get_context_data(**bound), status=400)
-        return self._save(version, lambda plan, _map: self._apply(plan, bound), MSG_SAVED.format(section=self.get_page_title()))
+        return self._save(
+            version, lambda plan, _map: self._apply(plan, bound), MSG_SAVED.format(section=self.get_page_title())
+        )
 
     def _apply(self, plan: d.Draft, bound: dict[str, Any]) -> None:
         if self.section in SECTIONS:
@@ -388,7 +392,9 @@ class DraftUnitsView(WagtailAdminTemplateMixin, TemplateView):
                     "kind": entry.get("kind") or UnitKind.OFFICE,
                 }
             )
-        context.update(draft=self.draft, rows=rows, kinds=NEW_UNIT_KINDS, back_url=reverse("intake_draft", args=[self.draft.pk]))
+        context.update(
+            draft=self.draft, rows=rows, kinds=NEW_UNIT_KINDS, back_url=reverse("intake_draft", args=[self.draft.pk])
+        )
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -418,4 +424,3 @@ class DraftUnitsView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(reverse("intake_draft_units", args=[self.draft.pk]))
         messages.success(request, MSG_SAVED.format(section=self.page_title))
         return redirect(reverse("intake_draft", args=[self.draft.pk]) + "#don-vi")
-

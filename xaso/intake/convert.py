@@ -144,7 +144,9 @@ def draft_document(*, draft: d.Draft, commune: OrgUnit, unit_map: dict[str, Any]
         for key, label in (("code", "số, ký hiệu"), ("issuer", "cơ quan ban hành"), ("summary", "trích yếu")):
             if not getattr(basis, key).strip():
                 problems.append(ERR_BASIS_FIELD.format(n=n, code=basis.code or basis.text, label=label))
-        bases.append({"code": basis.code, "issued_on": basis.issued_on, "issuer": basis.issuer, "summary": basis.summary})
+        bases.append(
+            {"code": basis.code, "issued_on": basis.issued_on, "issuer": basis.issuer, "summary": basis.summary}
+        )
 
     targets = []
     if not draft.targets:

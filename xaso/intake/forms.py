@@ -31,7 +31,6 @@ ERR_DAY = "Ngày {day}/{month} không có trong năm."
 EDITED = "edited"
 
 TEXTAREA = {"rows": 3}
-YEAR = {"min_value": 2000, "max_value": 2100}
 
 
 class UploadForm(forms.Form):
@@ -51,7 +50,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, communes: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = communes
+        self.fields["commune"].queryset = communes  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -77,12 +76,14 @@ class GeneralForm(forms.Form):
     issued_on = forms.DateField(label="Ngày ban hành", widget=NativeDateInput)
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=255)
     issuer_header = forms.CharField(
-        label="Tên cơ quan ở góc trái", widget=forms.Textarea(attrs={"rows": 2}), help_text="Mỗi dòng một dòng chữ in hoa."
+        label="Tên cơ quan ở góc trái",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Mỗi dòng một dòng chữ in hoa.",
     )
     place = forms.CharField(label="Địa danh", max_length=128)
     title = forms.CharField(label="Trích yếu", widget=forms.Textarea(attrs=TEXTAREA))
-    start_year = forms.IntegerField(label="Từ năm", **YEAR)
-    end_year = forms.IntegerField(label="Đến năm", **YEAR)
+    start_year = forms.IntegerField(label="Từ năm", min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label="Đến năm", min_value=2000, max_value=2100)
     signer_authority = forms.CharField(label="Quyền hạn ký", max_length=64, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=128, required=False)
     signer_name = forms.CharField(label="Họ và tên người ký", max_length=128, required=False)
@@ -330,8 +331,8 @@ def responsibilities_apply(draft: d.Draft, rows: list[dict[str, Any]], _: str) -
 
 class TargetForm(forms.Form):
     text = forms.CharField(label="Nội dung chỉ tiêu", widget=forms.Textarea(attrs=TEXTAREA))
-    period_start = forms.IntegerField(label="Từ năm", **YEAR)
-    period_end = forms.IntegerField(label="Đến năm", **YEAR)
+    period_start = forms.IntegerField(label="Từ năm", min_value=2000, max_value=2100)
+    period_end = forms.IntegerField(label="Đến năm", min_value=2000, max_value=2100)
     indicator = forms.ChoiceField(
         label="Chỉ số đo",
         choices=[("", "— chưa chọn —"), *IndicatorKey.choices],
@@ -348,7 +349,7 @@ class TargetForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    year = forms.IntegerField(label="Năm", **YEAR)
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     comparison = forms.ChoiceField(label="So sánh", choices=Comparison.choices)
     value = forms.DecimalField(label="Giá trị", min_value=0, max_digits=12, decimal_places=2, required=False)
     unit = forms.CharField(label="Đơn vị tính", max_length=32, required=False, help_text="Ví dụ: %, hoạt động.")
@@ -366,7 +367,9 @@ class BaseMilestoneFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         super().clean()
         years: set[int] = set()
-        kept = [f.cleaned_data for f in self.forms if f.is_valid() and f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        kept = [
+            f.cleaned_data for f in self.forms if f.is_valid() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
         if not kept:
             raise ValidationError(ERR_NO_MILESTONE)
         for data in kept:
@@ -398,7 +401,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, groups: list[tuple[int, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["group"].choices = groups
+        self.fields["group"].choices = groups  # type: ignore[attr-defined]
 
     def clean_lead(self) -> str:
         lead: str = self.cleaned_data["lead"]
@@ -417,13 +420,17 @@ class Section:
 
 
 SECTIONS: dict[str, Section] = {
-    "chung": Section("Thông tin chung, mục tiêu chung, kinh phí, báo cáo", "form", GeneralForm, general_initial, general_apply),
+    "chung": Section(
+        "Thông tin chung, mục tiêu chung, kinh phí, báo cáo", "form", GeneralForm, general_initial, general_apply
+    ),
     "can-cu": Section("Căn cứ ban hành", "formset", BasisForm, bases_initial, bases_apply),
     "muc-dich": Section("Mục đích, yêu cầu", "formset", PurposeForm, purposes_initial, purposes_apply),
     "nhom": Section("Nhóm nhiệm vụ", "formset", GroupForm, groups_initial, groups_apply),
     "han-bao-cao": Section("Hạn báo cáo định kỳ", "formset", DeadlineForm, reporting_initial, reporting_apply),
     "noi-nhan": Section("Nơi nhận", "formset", RecipientForm, recipients_initial, recipients_apply),
-    "to-chuc": Section("Tổ chức thực hiện", "formset", ResponsibilityForm, responsibilities_initial, responsibilities_apply),
+    "to-chuc": Section(
+        "Tổ chức thực hiện", "formset", ResponsibilityForm, responsibilities_initial, responsibilities_apply
+    ),
 }
 
 

@@ -118,11 +118,15 @@ def build(lines: list[str], markers: list[str] | None = None, start: int = 0, en
                 and text[:1].isupper()
                 and not text.isupper()
             )
-            starts_paragraph = current is None or after_caps_heading or (
-                current.style not in {"dash", "plus"}
-                and blank_before
-                and text[:1].isupper()
-                and (bool(_SENTENCE_END.search(current.text)) or (heading_like and len(current.text) < 100))
+            starts_paragraph = (
+                current is None
+                or after_caps_heading
+                or (
+                    current.style not in {"dash", "plus"}
+                    and blank_before
+                    and text[:1].isupper()
+                    and (bool(_SENTENCE_END.search(current.text)) or (heading_like and len(current.text) < 100))
+                )
             )
             if not starts_paragraph and current is not None:
                 current.text, current.last = f"{current.text} {text}".strip(), number

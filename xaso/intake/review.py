@@ -63,9 +63,10 @@ def source_lines(draft: PlanDraft) -> list[tuple[int, SafeString, bool]]:
     restored_words = draft.restored_words or []
     result = []
     for number, line in enumerate(draft.lines, start=1):
-        words = {int(index): (original, doubtful) for index, original, doubtful in (
-            restored_words[number - 1] if number - 1 < len(restored_words) else []
-        )}
+        words = {
+            int(index): (original, doubtful)
+            for index, original, doubtful in (restored_words[number - 1] if number - 1 < len(restored_words) else [])
+        }
         if not words:
             result.append((number, mark_safe(escape(line)), False))  # noqa: S308 - escaped just before
             continue
@@ -129,7 +130,14 @@ def review_sections(draft: PlanDraft) -> dict[str, Any]:
     general = edit_url(draft, "chung")
 
     identity = [
-        Row("id-code", "Số, ký hiệu", ident.code or "—", ident.lines.get("code", []), ident.flags.get("code", []), general),
+        Row(
+            "id-code",
+            "Số, ký hiệu",
+            ident.code or "—",
+            ident.lines.get("code", []),
+            ident.flags.get("code", []),
+            general,
+        ),
         Row("id-date", "Ngày ban hành", _date(ident.issued_on), ident.lines.get("issued_on", []), [], general),
         Row("id-issuer", "Cơ quan ban hành", ident.issuer or "—", ident.lines.get("issuer", []), [], general),
         Row("id-title", "Trích yếu", ident.title or "—", ident.lines.get("title", []), [], general),
@@ -144,8 +152,14 @@ def review_sections(draft: PlanDraft) -> dict[str, Any]:
         Row("id-years", "Giai đoạn", f"{plan.start_year}–{plan.end_year}", [], [], general),
     ]
     bases = [
-        Row(f"cc-{n}", f"Căn cứ {n}", f"{b.kind} {b.code} ngày {_date(b.issued_on)} của {b.issuer}: {b.summary}",
-            b.lines, b.flags, edit_url(draft, "can-cu"))
+        Row(
+            f"cc-{n}",
+            f"Căn cứ {n}",
+            f"{b.kind} {b.code} ngày {_date(b.issued_on)} của {b.issuer}: {b.summary}",
+            b.lines,
+            b.flags,
+            edit_url(draft, "can-cu"),
+        )
         for n, b in enumerate(plan.legal_bases, 1)
     ]
     purposes = [
@@ -158,8 +172,16 @@ def review_sections(draft: PlanDraft) -> dict[str, Any]:
         ("kinh-phi", "Kinh phí", plan.funding),
         ("bao-cao", "Chế độ báo cáo", plan.reporting),
     ):
-        paragraphs.append(Row(anchor, label, item.text if item else "— chưa có —", item.lines if item else [],
-                              item.flags if item else ["inferred"], general))
+        paragraphs.append(
+            Row(
+                anchor,
+                label,
+                item.text if item else "— chưa có —",
+                item.lines if item else [],
+                item.flags if item else ["inferred"],
+                general,
+            )
+        )
     sources = ", ".join(FundingKind(s.text).label for s in plan.funding_sources if s.text in FundingKind.values)
     paragraphs.append(Row("nguon", "Nguồn kinh phí", sources or "— chưa có —", [], [], general))
 
@@ -169,33 +191,65 @@ def review_sections(draft: PlanDraft) -> dict[str, Any]:
         details = [("Giai đoạn", target.period or "—"), ("Mốc", _milestones(target) or "—"), ("Chỉ số đo", indicator)]
         if target.tiers:
             details.append(("Các mức theo cấp", "; ".join(target.tiers)))
-        targets.append(Row(f"muc-tieu-{n}", f"{n}. {code}", target.text, target.lines, target.flags,
-                           edit_url(draft, "muc-tieu", str(n)), details))
+        targets.append(
+            Row(
+                f"muc-tieu-{n}",
+                f"{n}. {code}",
+                target.text,
+                target.lines,
+                target.flags,
+                edit_url(draft, "muc-tieu", str(n)),
+                details,
+            )
+        )
 
     groups = []
     for g, (group, codes) in enumerate(zip(plan.task_groups, task_codes(plan), strict=True), 1):
         key = TaskGroupKey(group.key).label if group.key in TaskGroupKey.values else "— chưa chọn loại —"
-        head = Row(f"nhom-{g}", f"Nhóm {g}", group.text, group.lines, group.flags, edit_url(draft, "nhom"),
-                   [("Loại nhóm", key)])
+        head = Row(
+            f"nhom-{g}",
+            f"Nhóm {g}",
+            group.text,
+            group.lines,
+            group.flags,
+            edit_url(draft, "nhom"),
+            [("Loại nhóm", key)],
+        )
         tasks = []
         for k, (task, code) in enumerate(zip(group.tasks, codes, strict=True), 1):
             flags = task.flags + _unit_flags(task.lead + task.coordinating, unit_map)
             details = [
                 ("Chủ trì", _unit_names(task.lead, unit_map, units) or "— chưa có —"),
                 ("Phối hợp", _unit_names(task.coordinating, unit_map, units) or "—"),
-                ("Tần suất", Recurrence(task.recurrence).label if task.recurrence in Recurrence.values else task.recurrence),
+                (
+                    "Tần suất",
+                    Recurrence(task.recurrence).label if task.recurrence in Recurrence.values else task.recurrence,
+                ),
             ]
             if task.deadline:
                 details.append(("Thời hạn", task.deadline))
             if task.output:
                 details.append(("Sản phẩm", task.output))
-            tasks.append(Row(f"nv-{g}-{k}", code, task.text, task.lines, flags, edit_url(draft, "nhiem-vu", f"{g}.{k}"),
-                             details))
+            tasks.append(
+                Row(f"nv-{g}-{k}", code, task.text, task.lines, flags, edit_url(draft, "nhiem-vu", f"{g}.{k}"), details)
+            )
         groups.append((head, tasks))
 
     responsibilities = [
-        Row(f"tc-{n}", r.heading, "; ".join(r.items), r.lines, r.flags, edit_url(draft, "to-chuc"),
-            [("Là", ResponsibilityKind(r.unit_kind).label if r.unit_kind in ResponsibilityKind.values else r.unit_kind)])
+        Row(
+            f"tc-{n}",
+            r.heading,
+            "; ".join(r.items),
+            r.lines,
+            r.flags,
+            edit_url(draft, "to-chuc"),
+            [
+                (
+                    "Là",
+                    ResponsibilityKind(r.unit_kind).label if r.unit_kind in ResponsibilityKind.values else r.unit_kind,
+                )
+            ],
+        )
         for n, r in enumerate(plan.responsibilities, 1)
     ]
     deadlines = [f"Trước ngày {x.day:02d}/{x.month:02d}: {x.label}" for x in plan.deadlines]
@@ -206,13 +260,25 @@ def review_sections(draft: PlanDraft) -> dict[str, Any]:
         for n, r in enumerate(plan.recipients, 1)
     ]
     ignored = [Row(f"bo-qua-{n}", "Phần bỏ qua", i.text[:300], i.lines) for n, i in enumerate(plan.ignored, 1)]
-    unit_rows = []
+    unit_rows: list[Row] = []
     for name, entry in unit_map.items():
         codes = entry.get("units") or []
         how = entry.get("how", "")
-        flags = [] if entry.get("chosen") else (["unknown_unit"] if not codes else ["unit_guess"] if how in ("partial", "kind") else [])
-        unit_rows.append(Row(f"dv-{len(unit_rows) + 1}", name, ", ".join(units[c].name for c in codes if c in units)
-                             or "— chưa khớp —", [], flags, reverse("intake_draft_units", args=[draft.pk])))
+        flags = (
+            []
+            if entry.get("chosen")
+            else (["unknown_unit"] if not codes else ["unit_guess"] if how in ("partial", "kind") else [])
+        )
+        unit_rows.append(
+            Row(
+                f"dv-{len(unit_rows) + 1}",
+                name,
+                ", ".join(units[c].name for c in codes if c in units) or "— chưa khớp —",
+                [],
+                flags,
+                reverse("intake_draft_units", args=[draft.pk]),
+            )
+        )
     every = identity + bases + purposes + paragraphs + targets + [r for head, ts in groups for r in (head, *ts)]
     every += responsibilities + recipients
     return {

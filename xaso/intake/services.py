@@ -60,7 +60,7 @@ STEP_FAILED = "Không thành công"
 STEP_CONFIRMED = "Đã xác nhận thành kế hoạch của xã"
 
 
-class DraftRefused(Exception):
+class DraftConfirmError(Exception):
     """Confirming was refused; `problems` are Vietnamese, one per thing to fix."""
 
     def __init__(self, problems: list[str]):
@@ -234,7 +234,12 @@ def unit_map_refresh(*, draft: d.Draft, commune: OrgUnit, previous: dict[str, An
     for name in names:
         if name in matches:
             match = matches[name]
-            refreshed[name] = {"units": list(match.codes), "how": match.how, "kind": match.proposed_kind, "chosen": False}
+            refreshed[name] = {
+                "units": list(match.codes),
+                "how": match.how,
+                "kind": match.proposed_kind,
+                "chosen": False,
+            }
         else:
             refreshed[name] = previous[name]
     return refreshed
@@ -268,9 +273,7 @@ def draft_change(
     return locked
 
 
-def draft_units_choose(
-    *, draft: PlanDraft, user: UserLike, version: int, choices: dict[str, list[str]]
-) -> PlanDraft:
+def draft_units_choose(*, draft: PlanDraft, user: UserLike, version: int, choices: dict[str, list[str]]) -> PlanDraft:
     """The owner's choice of units for names in the draft (empty = still to decide)."""
     allowed = set(OrgUnit.objects.filter(commune=draft.commune).values_list("code", flat=True))
     for codes in choices.values():
@@ -337,14 +340,14 @@ def draft_confirm(*, draft: PlanDraft, user: UserLike, version: int) -> ImportRe
             locked = PlanDraft.objects.select_for_update().select_related("commune").get(pk=draft.pk)
             _check_right(user=user, commune=locked.commune)
             if locked.status != DraftStatus.READY:
-                raise DraftRefused([ERR_NOT_READY])
+                raise DraftConfirmError([ERR_NOT_READY])
             if locked.version != version:
-                raise DraftRefused([ERR_STALE.format(who="người khác", when="")])
+                raise DraftConfirmError([ERR_STALE.format(who="người khác", when="")])
             conversion = draft_document(
                 draft=d.Draft.from_json(locked.draft), commune=locked.commune, unit_map=locked.unit_map
             )
             if conversion.document is None:
-                raise DraftRefused(conversion.problems)
+                raise DraftConfirmError(conversion.problems)
             result = plan_import(document=conversion.document, user=user, lines=conversion.lines)
             locked.status = DraftStatus.CONFIRMED
             locked.step = STEP_CONFIRMED
@@ -354,5 +357,5 @@ def draft_confirm(*, draft: PlanDraft, user: UserLike, version: int) -> ImportRe
             locked.full_clean(exclude=["source"])
             locked.save(update_fields=["status", "step", "plan", "confirmed_by", "confirmed_at"])
     except PlanDocumentError as exc:
-        raise DraftRefused(exc.problems) from exc
+        raise DraftConfirmError(exc.problems) from exc
     return result

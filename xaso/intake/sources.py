@@ -119,7 +119,9 @@ def _check_image(name: str, data: bytes) -> None:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ValidationError(
-                    ERR_IMAGE_PIXELS.format(name=name, pixels=width * height // 1_000_000, limit=MAX_PIXELS // 1_000_000),
+                    ERR_IMAGE_PIXELS.format(
+                        name=name, pixels=width * height // 1_000_000, limit=MAX_PIXELS // 1_000_000
+                    ),
                     code="pixels",
                 )
             image.load()

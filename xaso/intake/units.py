@@ -118,7 +118,12 @@ def _one(key: str, index: dict[str, set[str]], units: list[OrgUnit], commune: Or
             codes = tuple(u.code for u in units if u.kind == kind and u.is_active)
             return Match(codes, "kind") if codes else Match((), "none", kind)
     if len(key) >= 8:
-        partial = {code for label, codes in index.items() if len(label) >= 8 and (key in label or label in key) for code in codes}
+        partial = {
+            code
+            for label, codes in index.items()
+            if len(label) >= 8 and (key in label or label in key)
+            for code in codes
+        }
         if len(partial) == 1:
             return Match(tuple(partial), "partial")
     return Match((), "none", proposed_kind(key))

@@ -82,8 +82,9 @@ class CommuneForm(forms.Form):
 
     def __init__(self, *args: Any, provinces: Any, wards: list[Any], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = provinces
-        self.fields["ward"].choices = [("", "— chọn xã —"), *((w.code, f"{w.name} (mã {w.code})") for w in wards)]
+        self.fields["province"].queryset = provinces  # type: ignore[attr-defined]
+        choices = [("", "— chọn xã —"), *((w.code, f"{w.name} (mã {w.code})") for w in wards)]
+        self.fields["ward"].choices = choices  # type: ignore[attr-defined]
 
 
 class CommuneNewView(WagtailAdminTemplateMixin, TemplateView):
@@ -94,11 +95,12 @@ class CommuneNewView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         self.provinces = provinces_onboarded(user=request.user).order_by("name")
         chosen = request.POST.get("province") or request.GET.get("tinh") or ""
-        self.province = (
+        province = (
             self.provinces.filter(pk=int(chosen)).first() if chosen.isascii() and chosen.isdigit() else None
         ) or self.provinces.first()
-        if self.province is None:
+        if province is None:
             raise PermissionDenied
+        self.province: OrgUnit = province
         return super().dispatch(request, *args, **kwargs)
 
     def form(self, data: Any = None) -> CommuneForm:
@@ -176,7 +178,9 @@ class CommuneView(WagtailAdminTemplateMixin, TemplateView):
             form.add_error("file", ERR_FILE)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
-            result = roster_import(commune=self.commune, user=request.user, filename=upload.name, data=upload.read())
+            result = roster_import(
+                commune=self.commune, user=request.user, filename=upload.name or "danh-sach.xlsx", data=upload.read()
+            )
         except RosterError as exc:
             self.problems = exc.problems
             messages.error(request, MSG_REFUSED.format(count=len(exc.problems)))
@@ -214,10 +218,16 @@ class CommuneView(WagtailAdminTemplateMixin, TemplateView):
         for name, kind in proposed_units(self.commune):
             if request.POST.get(f"tao-{name}") != "1":
                 continue
-            created.append(unit_create(code=unit_code_for(commune=self.commune, name=name), name=name[:255], kind=kind, parent=self.commune))
+            created.append(
+                unit_create(
+                    code=unit_code_for(commune=self.commune, name=name), name=name[:255], kind=kind, parent=self.commune
+                )
+            )
         if created:
             _refresh_drafts(self.commune)
-            messages.success(request, MSG_UNITS_CREATED.format(count=len(created), names=", ".join(u.name for u in created)))
+            messages.success(
+                request, MSG_UNITS_CREATED.format(count=len(created), names=", ".join(u.name for u in created))
+            )
         return redirect(reverse("onboarding_commune", args=[self.commune.pk]) + "#don-vi-ke-hoach")
 
 
@@ -253,7 +263,9 @@ def commune_people(commune: OrgUnit) -> list[dict[str, Any]]:
 def proposed_units(commune: OrgUnit) -> list[tuple[str, str]]:
     """Names the commune's plans in draft give to units it does not have, with the kind proposed."""
     proposed: dict[str, str] = {}
-    for unit_map in PlanDraft.objects.filter(commune=commune, status=DraftStatus.READY).values_list("unit_map", flat=True):
+    for unit_map in PlanDraft.objects.filter(commune=commune, status=DraftStatus.READY).values_list(
+        "unit_map", flat=True
+    ):
         for name, entry in (unit_map or {}).items():
             if not entry.get("units") and not entry.get("chosen"):
                 proposed.setdefault(name, entry.get("kind") or UnitKind.OFFICE)
@@ -291,7 +303,9 @@ def setup_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     issued = setup_links_print(people=people, user=request.user)
     roles = {
         m.user_id: m
-        for m in Membership.objects.filter(user__in=people, unit__commune=commune).select_related("unit").order_by("-pk")
+        for m in Membership.objects.filter(user__in=people, unit__commune=commune)
+        .select_related("unit")
+        .order_by("-pk")
     }
     cards = [
         {

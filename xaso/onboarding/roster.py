@@ -140,20 +140,22 @@ def template_workbook(*, commune: OrgUnit) -> bytes:
     _header(people_sheet, PEOPLE_COLUMNS)
     units = list(OrgUnit.objects.filter(commune=commune).exclude(pk=commune.pk).order_by("path"))
     for number, unit in enumerate(units, start=2):
-        values = (unit.code, unit.name, unit.short_name, KIND_NAMES.get(UnitKind(unit.kind), unit.kind_label), "")
-        for column, value in enumerate(values, start=1):
+        unit_values = (unit.code, unit.name, unit.short_name, KIND_NAMES.get(UnitKind(unit.kind), unit.kind_label), "")
+        for column, value in enumerate(unit_values, start=1):
             inert(units_sheet.cell(row=number, column=column), value)
     people: dict[int, list[Membership]] = {}
-    for membership in Membership.objects.filter(unit__commune=commune).select_related("user", "unit").order_by(
-        "user__last_name", "user__first_name", "pk"
+    for membership in (
+        Membership.objects.filter(unit__commune=commune)
+        .select_related("user", "unit")
+        .order_by("user__last_name", "user__first_name", "pk")
     ):
         people.setdefault(membership.user_id, []).append(membership)
     for number, memberships in enumerate(people.values(), start=2):
         user = memberships[0].user
         unit = memberships[0].unit
         roles = "; ".join(ROLE_NAMES.get(Role(m.role), m.role) for m in memberships if m.unit_id == unit.pk)
-        values = (user.get_full_name(), user.username, user.email, unit.code, roles, memberships[0].position)
-        for column, value in enumerate(values, start=1):
+        person_values = (user.get_full_name(), user.username, user.email, unit.code, roles, memberships[0].position)
+        for column, value in enumerate(person_values, start=1):
             inert(people_sheet.cell(row=number, column=column), value)
 
     lists = book.create_sheet(LISTS_SHEET)
@@ -228,7 +230,10 @@ def read_roster(data: bytes, *, name: str) -> Roster:
     problems: list[str] = []
     sheets = {fold(title): title for title in book.sheetnames}
     found: dict[str, list[Row]] = {}
-    for sheet_name, columns, limit in ((UNITS_SHEET, UNIT_COLUMNS, MAX_UNITS), (PEOPLE_SHEET, PEOPLE_COLUMNS, MAX_PEOPLE)):
+    for sheet_name, columns, limit in (
+        (UNITS_SHEET, UNIT_COLUMNS, MAX_UNITS),
+        (PEOPLE_SHEET, PEOPLE_COLUMNS, MAX_PEOPLE),
+    ):
         title = sheets.get(fold(sheet_name))
         if title is None:
             problems.append(ERR_NO_SHEET.format(sheet=sheet_name))
@@ -266,9 +271,19 @@ def _read_sheet(sheet: Any, sheet_name: str, columns: tuple[Column, ...], limit:
         for key, index in positions.items():
             cell = cells[index] if index < len(cells) else None
             value = getattr(cell, "value", None)
-            if getattr(cell, "data_type", "") == "f" or (isinstance(value, str) and value.startswith("=") and len(value) > 1 and getattr(cell, "data_type", "") != "s"):
+            if getattr(cell, "data_type", "") == "f" or (
+                isinstance(value, str)
+                and value.startswith("=")
+                and len(value) > 1
+                and getattr(cell, "data_type", "") != "s"
+            ):
                 problems.append(
-                    ERR_CELL.format(sheet=sheet_name, row=number, column=by_key[key].header, message=ERR_FORMULA.format(formula=str(value)[:40]))
+                    ERR_CELL.format(
+                        sheet=sheet_name,
+                        row=number,
+                        column=by_key[key].header,
+                        message=ERR_FORMULA.format(formula=str(value)[:40]),
+                    )
                 )
                 values[key] = ""
                 continue
@@ -333,7 +348,12 @@ def _kind(text: str) -> str | None:
         if folded in (fold(KIND_NAMES[kind]), fold(UnitKind(kind).label), kind.value):
             return kind.value
     aliases = {"phong": "office", "van phong": "office", "truong": "school", "thon": "village", "ban": "village"}
-    aliases |= {"doanh nghiep": "enterprise", "hop tac xa": "enterprise", "to chuc": "organisation", "hoi": "organisation"}
+    aliases |= {
+        "doanh nghiep": "enterprise",
+        "hop tac xa": "enterprise",
+        "to chuc": "organisation",
+        "hoi": "organisation",
+    }
     return aliases.get(folded)
 
 
@@ -343,9 +363,7 @@ def _roles(text: str) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     for part in filter(None, (p.strip() for p in re.split(r"[;,\n]", text))):
         folded = fold(part)
-        role = next(
-            (r for r in Role if folded in (fold(ROLE_NAMES.get(r, "")), fold(r.label), r.value)), None
-        )
+        role = next((r for r in Role if folded in (fold(ROLE_NAMES.get(r, "")), fold(r.label), r.value)), None)
         if role is None:
             problems.append(ERR_UNKNOWN_ROLE.format(value=part))
         elif role not in COMMUNE_ROLES:
@@ -371,7 +389,9 @@ def roster_check(roster: Roster, *, commune: OrgUnit) -> RosterPlan:
     by_code = {u.code: u for u in existing_units}
     by_name = {name_key(u.name, commune_name=commune.name): u for u in existing_units}
     taken_codes = set(
-        OrgUnit.objects.filter(code__in=[r.values.get("code", "").lower() for r in roster.units if r.values.get("code")])
+        OrgUnit.objects.filter(
+            code__in=[r.values.get("code", "").lower() for r in roster.units if r.values.get("code")]
+        )
         .exclude(commune=commune)
         .values_list("code", "name")
     )
@@ -437,7 +457,9 @@ def roster_check(roster: Roster, *, commune: OrgUnit) -> RosterPlan:
         parent = refs.get(parent_text.lower()) or refs.get(name_key(parent_text, commune_name=commune.name))
         if parent is None:
             problem(row, "parent", ERR_PARENT_MISSING.format(value=parent_text))
-        elif parent != commune.code and kinds.get(code) not in ALLOWED_CHILD_KINDS.get(kinds.get(parent, ""), frozenset()):
+        elif parent != commune.code and kinds.get(code) not in ALLOWED_CHILD_KINDS.get(
+            kinds.get(parent, ""), frozenset()
+        ):
             child = UnitKind(kinds[code]).label.lower() if kinds.get(code) else "đơn vị này"
             problem(row, "parent", ERR_PARENT_KIND.format(child=child, parent=names.get(parent, parent_text)))
 
@@ -446,9 +468,7 @@ def roster_check(roster: Roster, *, commune: OrgUnit) -> RosterPlan:
     emails = [r.values.get("email", "").lower() for r in roster.people if r.values.get("email")]
     existing_users = {u.username.lower(): u for u in user_model.objects.filter(username__in=usernames)}
     member_ids = set(Membership.objects.filter(unit__commune=commune).values_list("user_id", flat=True))
-    email_owners = {
-        u.email.lower(): u.username.lower() for u in user_model.objects.filter(email__in=emails) if u.email
-    }
+    email_owners = {u.email.lower(): u.username.lower() for u in user_model.objects.filter(email__in=emails) if u.email}
     seen_users: dict[str, int] = {}
     seen_emails: dict[str, int] = {}
     for row in roster.people:
@@ -485,7 +505,11 @@ def roster_check(roster: Roster, *, commune: OrgUnit) -> RosterPlan:
         for message in role_problems:
             problem(row, "roles", message)
         unit_text = v.get("unit", "")
-        unit_code = (refs.get(unit_text.lower()) or refs.get(name_key(unit_text, commune_name=commune.name))) if unit_text else None
+        unit_code = (
+            (refs.get(unit_text.lower()) or refs.get(name_key(unit_text, commune_name=commune.name)))
+            if unit_text
+            else None
+        )
         if unit_text and unit_code is None:
             problem(row, "unit", ERR_UNIT_MISSING.format(value=unit_text))
         if unit_code:
@@ -493,7 +517,13 @@ def roster_check(roster: Roster, *, commune: OrgUnit) -> RosterPlan:
             for role in roles:
                 if kind and kind not in ROLE_UNIT_KINDS[Role(role)]:
                     kind_label = UnitKind(kind).label.lower()
-                    problem(row, "roles", ERR_ROLE_UNIT.format(role=ROLE_NAMES[Role(role)], unit=names.get(unit_code, unit_text), kind=kind_label))
+                    problem(
+                        row,
+                        "roles",
+                        ERR_ROLE_UNIT.format(
+                            role=ROLE_NAMES[Role(role)], unit=names.get(unit_code, unit_text), kind=kind_label
+                        ),
+                    )
         first, last = _split_name(full_name)
         plan.people.append(
             PersonPlan(row.row, first, last, username, email, unit_code or "", roles, v.get("position", ""), user)

@@ -147,7 +147,8 @@ def onboarding_overview(*, user: UserLike) -> list[ProvinceProgress]:
         .annotate(n=Count("pk"))
         .values_list("commune_id", "n")
     )
-    usable = ~Q(user__password__startswith="!") & ~Q(user__password="")
+    # Django marks an account without a password (set_unusable_password) with a leading "!".
+    usable = ~Q(user__password__startswith="!") & ~Q(user__password="")  # noqa: S106
     people = {
         row["unit__commune_id"]: row
         for row in Membership.objects.filter(unit__commune_id__in=ids, user__is_active=True)
@@ -160,8 +161,8 @@ def onboarding_overview(*, user: UserLike) -> list[ProvinceProgress]:
         )
     }
     plans: dict[int, str] = {}
-    for commune_id, code in Plan.objects.filter(commune_id__in=ids, is_active=True).order_by("-issued_on").values_list(
-        "commune_id", "code"
+    for commune_id, code in (
+        Plan.objects.filter(commune_id__in=ids, is_active=True).order_by("-issued_on").values_list("commune_id", "code")
     ):
         plans.setdefault(commune_id, code)  # the latest plan of each commune
     drafts = {

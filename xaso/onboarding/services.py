@@ -124,7 +124,9 @@ def wards_available(*, province: OrgUnit) -> list[Any]:
     taken_codes = set(OnboardedCommune.objects.exclude(official_code=None).values_list("official_code", flat=True))
     taken_names = {
         fold(n)
-        for n in OrgUnit.objects.filter(kind=UnitKind.COMMUNE, path__startswith=province.path).values_list("name", flat=True)
+        for n in OrgUnit.objects.filter(kind=UnitKind.COMMUNE, path__startswith=province.path).values_list(
+            "name", flat=True
+        )
     }
     return [w for w in wards_of(province.name) if w.code not in taken_codes and fold(w.name) not in taken_names]
 
@@ -210,7 +212,9 @@ def _refresh_drafts(commune: OrgUnit) -> None:
     from xaso.intake.services import unit_map_refresh
 
     for draft in PlanDraft.objects.filter(commune=commune, status=DraftStatus.READY).select_for_update():
-        draft.unit_map = unit_map_refresh(draft=d.Draft.from_json(draft.draft), commune=commune, previous=draft.unit_map)
+        draft.unit_map = unit_map_refresh(
+            draft=d.Draft.from_json(draft.draft), commune=commune, previous=draft.unit_map
+        )
         draft.save(update_fields=["unit_map"])
 
 
@@ -230,9 +234,10 @@ class IssuedLink:
 def setup_link_issue(*, person: Any, user: UserLike, delivery: str) -> IssuedLink:
     """A new link for the person; their earlier unused links stop working."""
     membership = Membership.objects.filter(user=person).select_related("unit").order_by("pk").first()
-    if membership is None or not communes_onboardable(user=user).filter(
-        pk=membership.unit.commune_id or membership.unit_id
-    ).exists():
+    if (
+        membership is None
+        or not communes_onboardable(user=user).filter(pk=membership.unit.commune_id or membership.unit_id).exists()
+    ):
         raise PermissionDenied(ERR_NO_RIGHT.format(place=membership.unit.name if membership else str(person)))
     now = timezone.now()
     SetupLink.objects.filter(user=person, used_at=None, revoked_at=None).update(revoked_at=now)

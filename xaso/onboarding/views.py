@@ -20,7 +20,7 @@ class PasswordForm(SetPasswordForm):
     """Django's form: its validators (length, common passwords, likeness to the name) check the password."""
 
     def __init__(self, *args: object, **kwargs: object):
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Mật khẩu mới"
         self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
 

@@ -9,7 +9,7 @@ from wagtail.models import Revision
 
 from xaso.intake import draft as d
 from xaso.intake.models import DraftStatus, PlanDraft
-from xaso.intake.services import DraftRefused, draft_change, draft_confirm
+from xaso.intake.services import DraftConfirmError, draft_change, draft_confirm
 from xaso.intake.tests.conftest import commune_plan_text
 from xaso.plans.document import dump_plan_yaml, parse_plan_yaml
 from xaso.plans.models import Plan, Target, Task
@@ -27,7 +27,12 @@ def test_the_owner_confirms_and_the_commune_has_its_plan(demo, read_draft, clien
     response = confirm(client_for(demo.thu), draft)
     assert response.status_code == 302
     plan = Plan.objects.get(commune=tan_thanh)
-    assert (plan.code, plan.issued_on.isoformat(), plan.start_year, plan.end_year) == ("33/KH-UBND", "2025-08-23", 2025, 2030)
+    assert (plan.code, plan.issued_on.isoformat(), plan.start_year, plan.end_year) == (
+        "33/KH-UBND",
+        "2025-08-23",
+        2025,
+        2030,
+    )
     assert plan.targets.count() == 9
     assert [g.key for g in plan.task_groups.all()] == ["mass_media", "schools", "enterprises"]
     assert plan.tasks.count() == 17
@@ -38,7 +43,12 @@ def test_the_owner_confirms_and_the_commune_has_its_plan(demo, read_draft, clien
     ]
     # the same revisions as the YAML import: the plan, each target and each task
     assert Revision.objects.filter(object_id=str(plan.pk), content_type__model="plan").count() == 1
-    assert Revision.objects.filter(content_type__model="target", object_id__in=[str(t.pk) for t in plan.targets.all()]).count() == 9
+    assert (
+        Revision.objects.filter(
+            content_type__model="target", object_id__in=[str(t.pk) for t in plan.targets.all()]
+        ).count()
+        == 9
+    )
     saved = PlanDraft.objects.get(pk=draft.pk)
     assert (saved.status, saved.plan, saved.confirmed_by) == (DraftStatus.CONFIRMED, plan, demo.thu)
     page = client_for(demo.thu).get(reverse("intake_draft", args=[draft.pk])).content.decode()
@@ -56,17 +66,21 @@ def test_the_confirmed_plan_is_what_the_yaml_import_of_its_export_makes(demo, re
 
 
 def refused(draft, user) -> list[str]:
-    with pytest.raises(DraftRefused) as caught:
+    with pytest.raises(DraftConfirmError) as caught:
         draft_confirm(draft=draft, user=user, version=PlanDraft.objects.get(pk=draft.pk).version)
     return caught.value.problems
 
 
 def change(draft, user, fn):
-    draft_change(draft=draft, user=user, version=PlanDraft.objects.get(pk=draft.pk).version, change=lambda p, m: fn(p, m))
+    draft_change(
+        draft=draft, user=user, version=PlanDraft.objects.get(pk=draft.pk).version, change=lambda p, m: fn(p, m)
+    )
 
 
 def test_a_unit_not_matched_yet_is_refused_with_where_to_fix_it(demo, read_draft, tan_thanh):
-    draft = read_draft(commune_plan_text().replace("Các trường học trên địa bàn xã", "Trung tâm Văn hóa, Thể thao và Du lịch"))
+    draft = read_draft(
+        commune_plan_text().replace("Các trường học trên địa bàn xã", "Trung tâm Văn hóa, Thể thao và Du lịch")
+    )
     problems = refused(draft, demo.thu)
     line = draft.draft["task_groups"][1]["tasks"][0]["lines"][0]
     assert (
@@ -102,7 +116,10 @@ def test_a_missing_number_and_date_are_refused(demo, read_draft):
     draft = read_draft(commune_plan_text().replace("Số: 33/KH-UBND", "Số:    /KH-UBND"))
     change(draft, demo.thu, lambda plan, _: setattr(plan.identity, "issued_on", ""))
     problems = refused(draft, demo.thu)
-    assert "Thông tin chung: văn bản chưa ghi số, ký hiệu (“/KH-UBND”); hãy ghi số của kế hoạch, ví dụ 12/KH-UBND." in problems
+    assert (
+        "Thông tin chung: văn bản chưa ghi số, ký hiệu (“/KH-UBND”); hãy ghi số của kế hoạch, ví dụ 12/KH-UBND."
+        in problems
+    )
     assert "Thông tin chung: chưa có ngày ban hành; hãy ghi ngày ký văn bản." in problems
 
 
@@ -116,7 +133,10 @@ def test_what_plan_import_refuses_comes_back_with_the_source_line(demo, read_dra
     change(draft, demo.thu, outside)
     line = draft.draft["targets"][0]["lines"][0]
     problems = refused(draft, demo.thu)
-    assert f"Dòng {line}, trường plan.targets[1].period: giai đoạn phải nằm trong thời gian của kế hoạch (2025–2030)." in problems
+    assert (
+        f"Dòng {line}, trường plan.targets[1].period: giai đoạn phải nằm trong thời gian của kế hoạch (2025–2030)."
+        in problems
+    )
     assert not Plan.objects.filter(commune=tan_thanh).exists()
     assert not Target.objects.filter(plan__commune=tan_thanh).exists()
 

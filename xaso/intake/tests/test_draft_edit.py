@@ -41,7 +41,8 @@ def test_the_target_form_shows_what_was_read(demo, read_draft, client_for):
     draft = read_draft()
     html = client_for(demo.thu).get(edit_url(draft, "muc-tieu", "4")).content.decode()
     assert "Mục tiêu 4" in html
-    assert 'name="indicator"' in html and 'value="honour_activities" selected' in html
+    assert 'name="indicator"' in html
+    assert 'value="honour_activities" selected' in html
     assert 'name="moc-0-year" value="2026"' in html
     # the lines the target came from are shown beside the form
     first = draft.draft["targets"][3]["lines"][0]
@@ -54,7 +55,9 @@ def test_a_corrected_target_is_saved_and_no_longer_doubtful(demo, read_draft, cl
     assert response.status_code == 302
     target = reload(draft).targets[3]
     assert target.text == "Tổ chức ít nhất 02 hoạt động ghi nhận, tôn vinh mỗi năm"
-    assert [(m.year, m.comparison, m.value, m.unit) for m in target.milestones] == [(2026, "at_least", 2.0, "hoạt động")]
+    assert [(m.year, m.comparison, m.value, m.unit) for m in target.milestones] == [
+        (2026, "at_least", 2.0, "hoạt động")
+    ]
     assert target.flags == ["edited"]
     saved = PlanDraft.objects.get(pk=draft.pk)
     assert saved.version == draft.version + 1
@@ -168,7 +171,11 @@ def test_the_general_part_and_a_list_part_are_corrected(demo, read_draft, client
     }
     assert client.post(edit_url(draft, "chung"), data).status_code == 302
     plan = reload(draft)
-    assert (plan.identity.code, plan.identity.document_type, plan.identity.issued_on) == ("45/KH-UBND", "KẾ HOẠCH", "2025-09-02")
+    assert (plan.identity.code, plan.identity.document_type, plan.identity.issued_on) == (
+        "45/KH-UBND",
+        "KẾ HOẠCH",
+        "2025-09-02",
+    )
     assert [s.text for s in plan.funding_sources] == ["state_budget"]
 
     bases = {
@@ -188,7 +195,13 @@ def test_the_general_part_and_a_list_part_are_corrected(demo, read_draft, client
 def test_an_unknown_part_or_item_is_not_found(demo, read_draft, client_for):
     draft = read_draft()
     client = client_for(demo.thu)
-    for section, number in (("khong-co", ""), ("muc-tieu", "99"), ("muc-tieu", "0"), ("nhiem-vu", "1.x"), ("muc-tieu", "١")):
+    for section, number in (
+        ("khong-co", ""),
+        ("muc-tieu", "99"),
+        ("muc-tieu", "0"),
+        ("nhiem-vu", "1.x"),
+        ("muc-tieu", "١"),
+    ):
         assert client.get(edit_url(draft, section, number)).status_code == 404
 
 

@@ -8,10 +8,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from xaso.intake.corpus import strip_marks
 from xaso.intake.models import DraftStatus
 from xaso.intake.services import draft_run
 from xaso.intake.tests.conftest import commune_plan_text
-from xaso.intake.corpus import strip_marks
 
 pytestmark = pytest.mark.django_db
 
@@ -73,9 +73,12 @@ def test_progress_while_reading_and_the_status_as_json(demo, read_draft, client_
     draft = read_draft(run=False)
     client = client_for(demo.thu)
     html = page(client, draft)
-    assert 'data-finished="0"' in html and "Đang chờ" in html
+    assert 'data-finished="0"' in html
+    assert "Đang chờ" in html
     state = client.get(reverse("intake_draft_status", args=[draft.pk])).json()
-    assert state["status"] == DraftStatus.QUEUED and state["progress"] == 0 and not state["finished"]
+    assert state["status"] == DraftStatus.QUEUED
+    assert state["progress"] == 0
+    assert not state["finished"]
     draft_run(draft_id=str(draft.pk))
     state = client.get(reverse("intake_draft_status", args=[draft.pk])).json()
     assert state == {
@@ -110,7 +113,13 @@ def test_leaders_and_province_viewers_read_without_edit_links(demo, read_draft, 
 def test_everyone_else_finds_nothing(demo, read_draft, client_for, persona):
     draft = read_draft()
     client = client_for(getattr(demo, persona))
-    for name in ("intake_draft", "intake_draft_status", "intake_draft_source", "intake_draft_edit", "intake_draft_units"):
+    for name in (
+        "intake_draft",
+        "intake_draft_status",
+        "intake_draft_source",
+        "intake_draft_edit",
+        "intake_draft_units",
+    ):
         assert client.get(reverse(name, args=[draft.pk])).status_code in (302, 403, 404), name
 
 

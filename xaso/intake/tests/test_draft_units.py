@@ -54,7 +54,8 @@ def test_a_unit_named_by_the_plan_is_created_in_the_commune(demo, read_draft, cl
     unit = OrgUnit.objects.get(name="Trường Trung học cơ sở Tân Thanh")
     assert (unit.kind, unit.commune.code, unit.code) == ("school", "ls-tt", "ls-tt-truong-trung-hoc-co-so-tan-thanh")
     entry = PlanDraft.objects.get(pk=draft.pk).unit_map["Trường Trung học cơ sở Tân Thanh"]
-    assert entry["units"] == [unit.code] and entry["chosen"]
+    assert entry["units"] == [unit.code]
+    assert entry["chosen"]
 
 
 def test_a_unit_without_a_name_or_of_a_kind_outside_a_commune_is_refused(demo, read_draft, client_for):
@@ -62,8 +63,12 @@ def test_a_unit_without_a_name_or_of_a_kind_outside_a_commune_is_refused(demo, r
     client = client_for(demo.thu)
     url = reverse("intake_draft_units", args=[draft.pk])
     before = OrgUnit.objects.count()
-    empty = client.post(url, {"version": draft.version, "create": "1", "new_name": " ", "new_kind": "school"}, follow=True)
-    province = client.post(url, {"version": draft.version, "create": "1", "new_name": "Tỉnh X", "new_kind": "province"}, follow=True)
+    empty = client.post(
+        url, {"version": draft.version, "create": "1", "new_name": " ", "new_kind": "school"}, follow=True
+    )
+    province = client.post(
+        url, {"version": draft.version, "create": "1", "new_name": "Tỉnh X", "new_kind": "province"}, follow=True
+    )
     assert "Trường này là bắt buộc." in empty.content.decode()
     assert "Hãy chọn một giá trị hợp lệ. province không nằm trong các lựa chọn." in province.content.decode()
     assert OrgUnit.objects.count() == before

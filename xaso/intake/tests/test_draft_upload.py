@@ -31,7 +31,9 @@ def problems(response) -> str:
     return response.content.decode()
 
 
-def test_the_owner_uploads_a_docx_and_it_is_read_into_a_draft(demo, tan_thanh, plan_text, client_for, django_capture_on_commit_callbacks):
+def test_the_owner_uploads_a_docx_and_it_is_read_into_a_draft(
+    demo, tan_thanh, plan_text, client_for, django_capture_on_commit_callbacks
+):
     client = client_for(demo.thu)
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, tan_thanh, file=upload("Kế hoạch 33.docx", docx_bytes(plan_text)))
@@ -151,7 +153,9 @@ def test_an_owner_cannot_upload_for_another_commune(demo, tan_thanh, plan_text, 
 
 
 @pytest.mark.parametrize("persona", ["hung", "quang"])
-def test_readers_see_the_screen_without_the_upload_form_and_cannot_post(demo, tan_thanh, plan_text, client_for, persona):
+def test_readers_see_the_screen_without_the_upload_form_and_cannot_post(
+    demo, tan_thanh, plan_text, client_for, persona
+):
     client = client_for(getattr(demo, persona))
     page = client.get(URL)
     assert page.status_code == 200

@@ -16,8 +16,13 @@ MIDDLE = ["Thị", "Văn", "Đức", "Minh", "Thu"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Mai", "Nam", "Phúc", "Quân"]
 
 
-def workbook(units: list[list[Any]], people: list[list[Any]], *, unit_headers: list[str] | None = None,
-             people_headers: list[str] | None = None) -> bytes:
+def workbook(
+    units: list[list[Any]],
+    people: list[list[Any]],
+    *,
+    unit_headers: list[str] | None = None,
+    people_headers: list[str] | None = None,
+) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Đơn vị"
@@ -33,7 +38,9 @@ def workbook(units: list[list[Any]], people: list[list[Any]], *, unit_headers: l
     return buffer.getvalue()
 
 
-def commune_roster(prefix: str, *, units: int = 30, people: int = 60, emails: bool = True) -> tuple[list[list[Any]], list[list[Any]]]:
+def commune_roster(
+    prefix: str, *, units: int = 30, people: int = 60, emails: bool = True
+) -> tuple[list[list[Any]], list[list[Any]]]:
     """A commune's 30 units and 60 people: the Culture–Social office, other offices, schools, villages,
     enterprises and organisations; a leader, the programme owner, a portal editor and reporters.
     Every third person has no e-mail (they get a printed sheet)."""
@@ -45,7 +52,11 @@ def commune_roster(prefix: str, *, units: int = 30, people: int = 60, emails: bo
         [f"{prefix}-th", "Trường Tiểu học Tân Tiến", "", "Trường học", ""],
         [f"{prefix}-thcs", "Trường THCS Tân Tiến", "", "Trường học", ""],
     ]
-    kinds = [("Thôn", "Thôn, bản, tổ dân phố"), ("Hợp tác xã", "Doanh nghiệp, hợp tác xã"), ("Hội", "Tổ chức chính trị - xã hội")]
+    kinds = [
+        ("Thôn", "Thôn, bản, tổ dân phố"),
+        ("Hợp tác xã", "Doanh nghiệp, hợp tác xã"),
+        ("Hội", "Tổ chức chính trị - xã hội"),
+    ]
     n = 0
     while len(unit_rows) < units:
         word, kind = kinds[n % 3]
@@ -53,10 +64,19 @@ def commune_roster(prefix: str, *, units: int = 30, people: int = 60, emails: bo
         n += 1
     people_rows: list[list[Any]] = [
         ["Hoàng Văn Thắng", f"{prefix}.ct", f"{prefix}.ct@xa.example", f"{prefix}", "Lãnh đạo", "Phó Chủ tịch UBND xã"],
-        ["Nguyễn Thị Hằng", f"{prefix}.vhxh", f"{prefix}.vhxh@xa.example", "Phòng VH-XH", "Chủ trì chương trình", "Chuyên viên"],
+        [
+            "Nguyễn Thị Hằng",
+            f"{prefix}.vhxh",
+            f"{prefix}.vhxh@xa.example",
+            "Phòng VH-XH",
+            "Chủ trì chương trình",
+            "Chuyên viên",
+        ],
         ["Lê Thị Ngọc", f"{prefix}.bientap", "", "Phòng Văn hóa - Xã hội", "Biên tập viên; Cán bộ báo cáo", ""],
     ]
-    names = [row[1] for row in unit_rows if row[3] != "Phòng, đơn vị thuộc UBND xã" or row[1] != "Phòng Văn hóa - Xã hội"]
+    names = [
+        row[1] for row in unit_rows if row[3] != "Phòng, đơn vị thuộc UBND xã" or row[1] != "Phòng Văn hóa - Xã hội"
+    ]
     k = 0
     while len(people_rows) < people:
         full = f"{FAMILY[k % 10]} {MIDDLE[k % 5]} {GIVEN[k % 12]}"

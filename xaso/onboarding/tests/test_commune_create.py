@@ -35,7 +35,12 @@ def test_a_commune_from_the_list(demo, client_for):
     commune = OrgUnit.objects.get(name="Xã Tân Tiến")
     assert response.status_code == 302
     assert response["Location"] == reverse("onboarding_commune", args=[commune.pk])
-    assert (commune.kind, commune.code, commune.get_parent(), commune.commune) == ("commune", "ls-tan-tien", province, commune)
+    assert (commune.kind, commune.code, commune.get_parent(), commune.commune) == (
+        "commune",
+        "ls-tan-tien",
+        province,
+        commune,
+    )
     record = OnboardedCommune.objects.get(commune=commune)
     assert (record.official_code, record.created_by) == (ward.code, demo.hoa)
     again = client_for(demo.hoa).post(URL, {"province": province.pk, "ward": ward.code})

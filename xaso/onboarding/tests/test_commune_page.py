@@ -67,17 +67,23 @@ def test_people_and_their_set_up_state(demo, tan_tien, post_roster, client_for, 
     hang = html[html.index('data-username="tt.hang"') :][:1200]
     hai = html[html.index('data-username="tt.hai"') :][:1200]
     assert "Đã gửi thư" in hang
-    assert "Chưa có đường dẫn" in hai and "— (in phiếu)" in hai
+    assert "Chưa có đường dẫn" in hai
+    assert "— (in phiếu)" in hai
 
 
-def test_links_are_emailed_again_on_request(demo, tan_tien, post_roster, client_for, django_capture_on_commit_callbacks):
+def test_links_are_emailed_again_on_request(
+    demo, tan_tien, post_roster, client_for, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         post_roster(tan_tien, workbook(UNITS, PEOPLE))
     assert len(mail.outbox) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(demo.hoa).post(reverse("onboarding_commune", args=[tan_tien.pk]), {"action": "email"}, follow=True)
+        response = client_for(demo.hoa).post(
+            reverse("onboarding_commune", args=[tan_tien.pk]), {"action": "email"}, follow=True
+        )
     assert "Đã gửi lại đường dẫn đặt mật khẩu qua thư cho 1 người" in response.content.decode()
-    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["hang@xa.example"]
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].to == ["hang@xa.example"]
 
 
 def test_a_commune_outside_the_administrators_province_is_not_found(demo, client_for):

