@@ -202,7 +202,9 @@ class RecipientForm(forms.Form):
 
 class ResponsibilityForm(forms.Form):
     heading = forms.CharField(label="Đơn vị, đối tượng", max_length=255)
-    unit_kind = forms.ChoiceField(label="Là", choices=ResponsibilityKind.choices)
+    unit_kind = forms.ChoiceField(
+        label="Là", choices=ResponsibilityKind.choices, initial=ResponsibilityKind.choices[0][0]
+    )
     items = forms.CharField(label="Nhiệm vụ (mỗi dòng một ý)", widget=forms.Textarea(attrs={"rows": 4}))
     lines = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -350,7 +352,8 @@ class TargetForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
-    comparison = forms.ChoiceField(label="So sánh", choices=Comparison.choices)
+    # A blank extra row still posts its select's first option; as the initial value it leaves the row "unchanged".
+    comparison = forms.ChoiceField(label="So sánh", choices=Comparison.choices, initial=Comparison.AT_LEAST)
     value = forms.DecimalField(label="Giá trị", min_value=0, max_digits=12, decimal_places=2, required=False)
     unit = forms.CharField(label="Đơn vị tính", max_length=32, required=False, help_text="Ví dụ: %, hoạt động.")
 

@@ -320,5 +320,5 @@ def setup_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     response = render(request, "onboarding/setup_sheet.html", {"commune": commune, "cards": cards})
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response

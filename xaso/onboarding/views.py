@@ -33,7 +33,7 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
     except ValidationError as exc:
         status = 404 if exc.code == "unknown" else 410
         response = render(request, "onboarding/setup_closed.html", {"reason": exc.messages[0]}, status=status)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
     person = link.user
     form = PasswordForm(person, request.POST or None)
@@ -50,6 +50,7 @@ def setup(request: HttpRequest, token: str) -> HttpResponse:
         {"form": form, "person": person, "link": link},
         status=400 if request.method == "POST" else 200,
     )
-    # The secret is in the address: no other site may see it in a Referer header.
-    response["Referrer-Policy"] = "no-referrer"
+    # The secret is in the address: no other site may see it in a Referer header ("no-referrer" would
+    # also make the browser send "Origin: null" with the form, which CSRF protection rightly refuses).
+    response["Referrer-Policy"] = "same-origin"
     return response

@@ -51,7 +51,15 @@ def test_the_target_form_shows_what_was_read(demo, read_draft, client_for):
 
 def test_a_corrected_target_is_saved_and_no_longer_doubtful(demo, read_draft, client_for):
     draft = read_draft()
-    response = client_for(demo.thu).post(edit_url(draft, "muc-tieu", "4"), target_post(draft))
+    # as a browser posts it: the blank extra row sends its select's first option
+    blank_row = {
+        "moc-TOTAL_FORMS": 2,
+        "moc-1-year": "",
+        "moc-1-comparison": "at_least",
+        "moc-1-value": "",
+        "moc-1-unit": "",
+    }
+    response = client_for(demo.thu).post(edit_url(draft, "muc-tieu", "4"), target_post(draft, **blank_row))
     assert response.status_code == 302
     target = reload(draft).targets[3]
     assert target.text == "Tổ chức ít nhất 02 hoạt động ghi nhận, tôn vinh mỗi năm"
@@ -213,3 +221,22 @@ def test_leaders_cannot_correct(demo, read_draft, client_for, tan_thanh):
     response = client_for(demo.hung).post(edit_url(draft, "muc-tieu", "4"), target_post(draft))
     assert response.status_code in (302, 403)
     assert PlanDraft.objects.get(pk=draft.pk).version == draft.version
+
+
+def test_a_blank_extra_row_of_a_list_is_left_out(demo, read_draft, client_for):
+    from xaso.intake.forms import responsibilities_initial
+
+    draft = read_draft()
+    rows = responsibilities_initial(reload(draft), "")
+    data = {"version": draft.version, "muc-TOTAL_FORMS": len(rows) + 1, "muc-INITIAL_FORMS": len(rows)}
+    for index, row in enumerate(rows):
+        data |= {f"muc-{index}-{key}": value for key, value in row.items()}
+        if index:
+            data[f"muc-{index}-DELETE"] = "on"
+    data["muc-0-items"] = "Tham mưu xây dựng kế hoạch.\nTổng hợp báo cáo."
+    # the blank extra row, as a browser posts it: its select sends the first option
+    data |= {f"muc-{len(rows)}-heading": "", f"muc-{len(rows)}-unit_kind": "office", f"muc-{len(rows)}-items": ""}
+    assert client_for(demo.thu).post(edit_url(draft, "to-chuc"), data).status_code == 302
+    assert [(r.heading, r.items) for r in reload(draft).responsibilities] == [
+        ("Phòng Văn hóa - Xã hội xã", ["Tham mưu xây dựng kế hoạch.", "Tổng hợp báo cáo."])
+    ]

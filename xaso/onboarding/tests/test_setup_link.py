@@ -65,7 +65,7 @@ def test_the_link_sets_the_password_once_then_sends_to_log_in(demo, imported, cl
     path = path_of(link_in(mail.outbox[0]))
     page = client.get(path)
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "no-store" in page["Cache-Control"]
     assert 'Tên đăng nhập của bạn là <strong id="ten-dang-nhap">tt.hang</strong>' in page.content.decode()
     response = client.post(path, {"new_password1": "Truyen-thong-57!", "new_password2": "Truyen-thong-57!"})
