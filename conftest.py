@@ -41,6 +41,12 @@ def demo(db: Any) -> SimpleNamespace:
     return SimpleNamespace(plan=Plan.objects.get(code="33/KH-UBND"), **users)
 
 
+@pytest.fixture(autouse=True)
+def _protected_files_in_tmp(settings: Any, tmp_path: Any) -> None:
+    # Uploaded evidence of one test never lands in var/ nor meets another test's.
+    settings.PROTECTED_ROOT = tmp_path / "protected"
+
+
 @pytest.fixture
 def client_for(client: Any) -> Any:
     """client_for(user) -> a test client logged in as that user."""

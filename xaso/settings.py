@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "xaso.accounts",
     "xaso.units",
     "xaso.access",
+    "xaso.audit",
     "xaso.plans",
     "xaso.portal",
     "xaso.registers",
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who may reach each URL at all, as xaso/access/policy.py declares.
     "xaso.access.middleware.AccessMiddleware",
+    # Who is acting, for the audit trail of every write this request makes.
+    "xaso.audit.recording.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,6 +166,8 @@ PRIVATE_ROOT = Path(env_str("XASO_PRIVATE_ROOT", str(DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
+    # Uploads only their readers may download (evidence, proposals): xaso/access/files.py.
+    "protected": {"BACKEND": "xaso.access.storage.ProtectedStorage"},
     # Hashed, pre-compressed files for serving; tests read the sources directly.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -170,6 +175,11 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploaded evidence and proposals, served only through /tep/ to those who may read their row.
+PROTECTED_ROOT = Path(env_str("XASO_PROTECTED_ROOT", str(DATA_DIR / "protected")))
+# "django" streams the file; "accel" lets nginx send it from its internal location (deploy/nginx).
+PROTECTED_SERVE = env_choice("XASO_PROTECTED_SERVE", "django", ("django", "accel"))
+PROTECTED_ACCEL_PREFIX = env_str("XASO_PROTECTED_ACCEL_PREFIX", "/_protected/")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("XASO_MEDIA_ROOT", str(DATA_DIR / "media")))
 # One commune on one machine has no separate file server: Django serves uploads.
@@ -214,6 +224,25 @@ DELIVERY_LEASE_SECONDS = env_int("XASO_DELIVERY_LEASE_SECONDS", 300)
 DELIVERY_BACKOFF_SECONDS = env_int("XASO_DELIVERY_BACKOFF_SECONDS", 30)
 DELIVERY_MAX_ATTEMPTS = env_int("XASO_DELIVERY_MAX_ATTEMPTS", 8)
 DELIVERY_THROTTLE_SECONDS = env_int("XASO_DELIVERY_THROTTLE_SECONDS", 300)
+# Facebook's error 368 (Page temporarily blocked): wait at least this long, doubling per attempt.
+DELIVERY_BLOCKED_SECONDS = env_int("XASO_DELIVERY_BLOCKED_SECONDS", 3600)
+# The province's Facebook app, used when a Page's account has no App ID / App Secret of its own:
+# the connect flow exchanges short-lived tokens with it, and every call carries appsecret_proof.
+FACEBOOK_APP_ID = env_str("XASO_FACEBOOK_APP_ID", "")
+FACEBOOK_APP_SECRET = env_str("XASO_FACEBOOK_APP_SECRET", "")
+# The address at which Zalo (and Facebook) fetch covers and pictures: it must be public. Blank:
+# XASO_BASE_URL. A local or private address is refused with a message instead of a silent failure.
+CHANNEL_PUBLIC_URL = env_str("XASO_PUBLIC_BASE_URL", "").rstrip("/") or BASE_URL
+# Zalo creates an article asynchronously: look for its id every ZALO_ARTICLE_POLL_SECONDS (through
+# the task queue), up to ZALO_ARTICLE_MAX_WAIT_SECONDS; after an unanswered creation, wait
+# ZALO_ARTICLE_SETTLE_SECONDS for it to appear in the OA's list before creating it again.
+ZALO_ARTICLE_POLL_SECONDS = env_int("XASO_ZALO_ARTICLE_POLL_SECONDS", 15)
+ZALO_ARTICLE_MAX_WAIT_SECONDS = env_int("XASO_ZALO_ARTICLE_MAX_WAIT_SECONDS", 1800)
+ZALO_ARTICLE_SETTLE_SECONDS = env_int("XASO_ZALO_ARTICLE_SETTLE_SECONDS", 600)
+# The daily token check: warn this many days before a token expires; refresh a Zalo OA whose
+# single-use refresh token (valid 3 months) has fewer days left than ZALO_REFRESH_AHEAD_DAYS.
+CHANNEL_TOKEN_WARN_DAYS = env_int("XASO_CHANNEL_TOKEN_WARN_DAYS", 7)
+ZALO_REFRESH_AHEAD_DAYS = env_int("XASO_ZALO_REFRESH_AHEAD_DAYS", 30)
 # Loudspeaker speech: espeak-ng offline, or a hosted Vietnamese text-to-speech service.
 SPEECH_BACKEND = env_choice("XASO_SPEECH_BACKEND", "espeak", ("espeak", "hosted"))
 SPEECH_VOICE = env_str("XASO_SPEECH_VOICE", "vi")
@@ -256,6 +285,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # What the portal's editors may upload (xaso/portal/uploads.py checks the content and
 # size of each kind and refuses in Vietnamese; keep these lists equal to its own).
+# Files are downloaded through Wagtail's view, which runs the portal's publication check.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",

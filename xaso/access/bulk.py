@@ -14,20 +14,11 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from wagtail.admin.views.bulk_action.dispatcher import index as wagtail_bulk_dispatch
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 from xaso.access.choosers import valid_pks
+from xaso.access.pages import pages_reachable
 from xaso.access.policy import MODELS
-
-PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
-
-
-def pages_reachable(*, user: Any) -> QuerySet[Page]:
-    """The pages of the portals the person works on (their groups' page permissions)."""
-    if user.is_superuser:
-        return Page.objects.all()
-    return PagePermissionPolicy().instances_user_has_any_permission_for(user, PAGE_ACTIONS)
 
 
 def rows_reachable(*, model: type[Model], user: Any) -> QuerySet[Any] | None:
@@ -38,7 +29,7 @@ def rows_reachable(*, model: type[Model], user: Any) -> QuerySet[Any] | None:
     if label in MODELS:
         return MODELS[label].readable_rows(user=user)
     if issubclass(model, Page):
-        return pages_reachable(user=user)
+        return pages_reachable(user=user).exclude(depth=1)
     policy = policy_registry.get_by_type(model)
     if model._meta.app_label in ("wagtailimages", "wagtaildocs") and policy is not None:
         return policy.instances_user_has_any_permission_for(user, ["change", "delete"])

@@ -18,13 +18,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import ResolverMatch, reverse
 from wagtail.admin.auth import permission_denied
 
+from xaso.access.pages import page_reachable
 from xaso.access.policy import MODELS, VIEWS
-from xaso.access.rules import ViewRule, match_view
+from xaso.access.rules import PAGES, ViewRule, match_view
 from xaso.units.selectors import scope_for
 
 logger = logging.getLogger(__name__)
 
 ERR_UNDECLARED = "Không có trang này."
+ERR_NOT_IN_SCOPE = "Không tìm thấy mục này trong phạm vi của bạn."
 
 
 def view_key(match: ResolverMatch) -> str:
@@ -61,6 +63,20 @@ def request_allowed(request: HttpRequest, rule: ViewRule) -> bool:
     )
 
 
+def rows_allowed(request: HttpRequest, rule: ViewRule, view_kwargs: dict[str, Any]) -> bool:
+    """Every row the URL names is one the person may read."""
+    for param, kind in rule.rows:
+        if param not in view_kwargs:
+            continue
+        value = view_kwargs[param]
+        if kind == PAGES:
+            if not page_reachable(user=request.user, page_id=value):
+                return False
+        elif not MODELS[kind].readable_rows(user=request.user).filter(pk=value).exists():
+            return False
+    return True
+
+
 class AccessMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -80,6 +96,8 @@ class AccessMiddleware:
             logger.error("Địa chỉ chưa khai báo quyền truy cập (xaso/access/policy.py): %s", key)
             raise Http404(ERR_UNDECLARED)
         if request_allowed(request, rule):
+            if not rows_allowed(request, rule, view_kwargs):
+                raise Http404(ERR_NOT_IN_SCOPE)
             return None
         if not request.user.has_perm("wagtailadmin.access_admin"):
             # As Wagtail does for the back office: whoever cannot enter it is asked to sign in.

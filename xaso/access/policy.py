@@ -22,8 +22,10 @@ from dataclasses import replace
 from xaso.access.rules import (
     EDIT,
     MANAGE,
+    PAGES,
     VIEW,
     Duty,
+    FileRule,
     ModelRule,
     Reach,
     RoleRule,
@@ -302,6 +304,14 @@ MODELS: dict[str, ModelRule] = {
         owner="province",
         owner_level=Reach.PROVINCE,
     ),
+    # -- the audit trail: read by those who answer for a commune; written by xaso.audit only ---------
+    "audit.AuditEntry": ModelRule(
+        grants={OWNER: VIEW, LEADER: VIEW, PROVINCE: VIEW},
+        readable="xaso.audit.selectors.audit_entries_readable",
+        writable="xaso.audit.selectors.audit_entries_writable",
+        owner="commune",
+        owner_level=Reach.COMMUNE,
+    ),
     # -- a plan read from its document: the programme owner corrects and confirms it ---------------
     "intake.PlanDraft": ModelRule(
         grants={OWNER: MANAGE, LEADER: VIEW, PROVINCE: VIEW},
@@ -338,6 +348,22 @@ MODELS: dict[str, ModelRule] = {
         writable=_sel("documents", "render_jobs_readable"),
         owner="unit",
     ),
+}
+
+# Uploaded files that only the readers of their row may download (xaso/access/files.py).
+FILES: dict[str, FileRule] = {
+    "activities.Evidence": FileRule(field="file", row="activity_id", model="activities.Activity"),
+    "honours.ProposalEvidence": FileRule(field="file", row="proposal_id", model="honours.Proposal"),
+    **{
+        label: FileRule(field="evidence", row="", model=label)
+        for label in (
+            "outreach.ClubSession",
+            "outreach.SchoolEvent",
+            "outreach.EnterpriseSession",
+            "outreach.Showcase",
+            "villages.SupportVisit",
+        )
+    },
 }
 
 # Roles that may work on a commune's e-information page (Wagtail pages, pictures, files):
@@ -378,10 +404,15 @@ VIEWS: dict[str, ViewRule] = {
     "wagtailadmin_choose_page_phone_link": any_role(),
     "wagtailadmin_choose_page_anchor_link": any_role(),
     # -- Wagtail admin: the portal's pages, pictures and files -------------------------------------
-    "wagtailadmin_api:*": roles(*PORTAL, why="chỉ trang trong cây của xã mình"),
-    "wagtailadmin_explore*": roles(*PORTAL),
-    "wagtailadmin_pages:*": roles(*PORTAL, why="quyền trang theo nhóm của từng xã"),
-    "wagtailadmin_choose_page*": roles(*PORTAL, why="chỉ trang của xã mình"),
+    "wagtailadmin_api:pages:*": roles(*PORTAL, why="chỉ trang trong cây của xã mình").with_rows(pk=PAGES),
+    # The admin API's pictures and files listings are not used by the back office's screens.
+    "wagtailadmin_api:images:*": superuser(),
+    "wagtailadmin_api:documents:*": superuser(),
+    "wagtailadmin_explore*": roles(*PORTAL).with_rows(parent_page_id=PAGES),
+    "wagtailadmin_pages:*": roles(*PORTAL, why="quyền trang theo nhóm của từng xã").with_rows(
+        page_id=PAGES, parent_page_id=PAGES, page_to_move_id=PAGES, destination_id=PAGES, pk=PAGES
+    ),
+    "wagtailadmin_choose_page*": roles(*PORTAL, why="chỉ trang của xã mình").with_rows(parent_page_id=PAGES),
     "wagtailadmin_tag_*": roles(*PORTAL),
     "wagtaildocs:*": roles(*PORTAL, why="quyền theo bộ sưu tập của từng xã"),
     "wagtaildocs_chooser:*": roles(*PORTAL),
@@ -427,6 +458,7 @@ VIEWS: dict[str, ViewRule] = {
     "outreach_showcase_article": roles(OWNER, REPORTER),
     "funding_summary": roles(OWNER, LEADER, PROVINCE),
     "reviews_request": roles(OWNER, LEADER),
+    "audit_log": roles(OWNER, LEADER, PROVINCE, why="chỉ các xã người đó chịu trách nhiệm"),
     # -- a plan from its document (ids: intake.PlanDraft's UUID) ----------------------------------
     "intake_drafts": roles(OWNER, LEADER, PROVINCE, why="tải lên: chỉ chủ trì chương trình của xã"),
     "intake_draft": roles(OWNER, LEADER, PROVINCE, why="chỉ bản nháp của xã người đó đọc được"),

@@ -85,6 +85,17 @@ class ModelRule:
         return selector(user=user)
 
 
+@dataclass(frozen=True, kw_only=True)
+class FileRule:
+    """A file field of uploads that only readers of a row may download: `field` of the declaring
+    model holds the file; `row` is the path to the row whose readers may see it ("" = the row
+    itself), a row of `model` (a label of MODELS)."""
+
+    field: str
+    row: str
+    model: str
+
+
 class Gate(StrEnum):
     """Who may reach a URL at all (rows are then decided by the view's selectors)."""
 
@@ -95,12 +106,21 @@ class Gate(StrEnum):
     SUPERUSER = "superuser"  # the platform's operators only
 
 
+PAGES = "pages"  # a page of the site tree, reached as xaso/access/pages.py says
+
+
 @dataclass(frozen=True, kw_only=True)
 class ViewRule:
     gate: Gate
     roles: frozenset[Role] = frozenset()
     model: str = ""
     why: str = ""
+    # URL parameters naming a row the person must be able to read ("page_id": PAGES, "pk": a
+    # model label), checked before the view runs; a row outside the person's reach is 404.
+    rows: tuple[tuple[str, str], ...] = ()
+
+    def with_rows(self, **rows: str) -> ViewRule:
+        return ViewRule(gate=self.gate, roles=self.roles, model=self.model, why=self.why, rows=tuple(rows.items()))
 
     def allows(
         self, *, roles: Iterable[str], is_authenticated: bool, is_superuser: bool, has_model_access: bool

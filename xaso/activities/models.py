@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from xaso.access.storage import RandomName, protected_storage
 from xaso.activities.evidence import EVIDENCE_HELP, EvidenceKind, validate_evidence_file
 from xaso.activities.rules import count_problems, date_problems, programme_years
 from xaso.plans.models import Task
@@ -215,7 +216,12 @@ class Activity(ClusterableModel):
 class Evidence(Orderable):
     activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(
-        "tệp minh chứng", upload_to="minh-chung/%Y/%m/", validators=[validate_evidence_file], help_text=EVIDENCE_HELP
+        "tệp minh chứng",
+        storage=protected_storage,
+        upload_to=RandomName("minh-chung"),
+        max_length=255,
+        validators=[validate_evidence_file],
+        help_text=EVIDENCE_HELP,
     )
     kind = models.CharField("loại minh chứng", max_length=16, choices=EvidenceKind.choices, default=EvidenceKind.PHOTO)
     caption = models.CharField("chú thích", max_length=255, blank=True)
@@ -231,14 +237,18 @@ class Evidence(Orderable):
         ]
 
     def __str__(self) -> str:
-        return self.caption or self.file.name.rsplit("/", 1)[-1]
+        # The stored name is random (xaso/access/files.py): say what the file is instead.
+        return self.caption or f"{self.get_kind_display()} {self.pk or ''}".strip()
 
 
-def recorded_evidence_field(*, upload_to: str) -> models.FileField:
-    """The one evidence file of a record counted as an activity, stored under its app's folder."""
+def recorded_evidence_field(*, folder: str) -> models.FileField:
+    """The one evidence file of a record counted as an activity, under its app's folder of the
+    protected storage."""
     return models.FileField(
         "ảnh hoặc tài liệu minh chứng",
-        upload_to=upload_to,
+        storage=protected_storage,
+        upload_to=RandomName(folder),
+        max_length=255,
         blank=True,
         validators=[validate_evidence_file],
         help_text=EVIDENCE_HELP,
@@ -252,11 +262,11 @@ class RecordedAsActivity(models.Model):
     activity_record) and who recorded it when.
 
     A subclass keeps its files in its own folder by overriding `evidence` with
-    `recorded_evidence_field(upload_to=…)`, and names its sources with `source_prefix`.
+    `recorded_evidence_field(folder=…)`, and names its sources with `source_prefix`.
     """
 
     tasks = models.ManyToManyField(Task, verbose_name="nhiệm vụ của kế hoạch", related_name="+", blank=True)
-    evidence = recorded_evidence_field(upload_to="minh-chung/%Y/%m/")
+    evidence = recorded_evidence_field(folder="minh-chung")
     activity = models.OneToOneField(
         "activities.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )

@@ -6,14 +6,26 @@ Idempotent: existing accounts and groups are left as users changed them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
+from xaso.channels.fakes.facebook import LONG_LIVED_SECONDS
 from xaso.channels.models import ChannelAccount, ChannelKind, VillageGroup
 from xaso.channels.services import channel_account_create
-from xaso.channels.testing import FB_PAGE_ID, FB_PAGE_TOKEN, ZALO_APP_ID, ZALO_OA_ID, ZALO_REFRESH, ZALO_SECRET
+from xaso.channels.testing import (
+    FB_APP_ID,
+    FB_APP_SECRET,
+    FB_PAGE_ID,
+    FB_PAGE_TOKEN,
+    ZALO_APP_ID,
+    ZALO_OA_ID,
+    ZALO_REFRESH,
+    ZALO_SECRET,
+)
 from xaso.units.models import OrgUnit
 
 # Made up for the demo (the villages themselves are demo units): households and residents.
@@ -44,7 +56,7 @@ def load_channels(log: Callable[[str], None]) -> None:
             "Trang Facebook UBND xã Hoàng Văn Thụ",
             office,
             FB_PAGE_ID,
-            {"page_access_token": FB_PAGE_TOKEN},
+            {"page_access_token": FB_PAGE_TOKEN, "app_id": FB_APP_ID, "app_secret": FB_APP_SECRET},
         ),
         (
             ChannelKind.ZALO,
@@ -59,8 +71,16 @@ def load_channels(log: Callable[[str], None]) -> None:
     for kind, name, unit, remote_id, credentials in accounts:
         if ChannelAccount.objects.filter(commune=commune, kind=kind).exists():
             continue
+        # The fake Facebook's Page token is a long-lived one (60 days), as the connect flow obtains.
+        expires = timezone.now() + dt.timedelta(seconds=LONG_LIVED_SECONDS) if kind == ChannelKind.FACEBOOK else None
         channel_account_create(
-            commune=commune, kind=kind, name=name, unit=unit, remote_id=remote_id, credentials=credentials
+            commune=commune,
+            kind=kind,
+            name=name,
+            unit=unit,
+            remote_id=remote_id,
+            credentials=credentials,
+            token_expires_at=expires,
         )
         created += 1
     for name, codes in GROUPS.items():

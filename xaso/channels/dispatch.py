@@ -25,14 +25,17 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from xaso.channels.crypto import CredentialsUnreadableError
 from xaso.channels.errors import (
     DeliveryError,
     DuplicateError,
+    PendingError,
     PermanentError,
     ThrottledError,
+    TokenError,
     UncertainError,
 )
 from xaso.channels.models import ChannelAccount, Delivery, DeliveryAttempt, DeliveryState
@@ -152,8 +155,14 @@ def delivery_run(*, delivery_id: int) -> str:
         return _finish(delivery, owner, sent)
     except LeaseLostError:
         return "lease-lost"
+    except PendingError as exc:
+        return _wait(delivery, owner, exc)
     except UncertainError as exc:
         return _retry(delivery, owner, exc, keep_posting=True)
+    except TokenError as exc:
+        # Every delivery to this account would fail the same way: say so on the account itself.
+        ChannelAccount.objects.filter(pk=delivery.account_id).update(problem=exc.problem)
+        return _fail(delivery, owner, exc.reason)
     except PermanentError as exc:
         return _fail(delivery, owner, exc.reason)
     except DeliveryError as exc:
@@ -232,6 +241,29 @@ def _retry(delivery: Delivery, owner: str, exc: DeliveryError, *, keep_posting: 
     _record(delivery, "retry", exc.reason)
     delivery_enqueue(delivery=delivery, at=not_before)
     return "retry"
+
+
+def _wait(delivery: Delivery, owner: str, exc: PendingError) -> str:
+    """The service is still working on what it accepted: look again later, through the task
+    queue. Not a failed attempt, so the attempt this claim counted is given back."""
+    not_before = timezone.now() + dt.timedelta(seconds=exc.retry_after or settings.DELIVERY_BACKOFF_SECONDS)
+    checkpoint = dict(delivery.checkpoint)
+    if not exc.keep_posting:
+        checkpoint.pop("posting_since", None)
+    updated = _held(delivery, owner).update(
+        state=DeliveryState.QUEUED,
+        not_before=not_before,
+        attempts=Greatest(F("attempts") - 1, 0),
+        reason=exc.reason[:500],
+        checkpoint=checkpoint,
+        lease_owner="",
+        lease_expires_at=None,
+    )
+    if not updated:
+        return "lease-lost"
+    _record(delivery, "waiting", exc.reason)
+    delivery_enqueue(delivery=delivery, at=not_before)
+    return "waiting"
 
 
 def _fail(delivery: Delivery, owner: str, reason: str) -> str:

@@ -35,3 +35,24 @@ class UncertainError(TemporaryError):
 
 class DuplicateError(PermanentError):
     """The service says this was already posted: look it up instead of posting again."""
+
+
+class TokenError(PermanentError):
+    """The account's credentials no longer work: the delivery stops and the account itself is
+    flagged in the back office, because every later delivery would fail the same way.
+    `problem`: what the account shows (longer than a delivery's reason: the steps to reconnect)."""
+
+    def __init__(self, reason: str, *, code: str = "", problem: str = "", detail: str = "") -> None:
+        super().__init__(reason, code=code)
+        self.problem = problem or reason
+        self.detail = detail
+
+
+class PendingError(DeliveryError):
+    """The service accepted the request and is still working on it (Zalo processes a new article
+    asynchronously): look again after `retry_after` seconds. Not a failed attempt.
+    `keep_posting`: the outcome of a posting request is still unknown (reconcile again)."""
+
+    def __init__(self, reason: str, *, retry_after: float, keep_posting: bool = False) -> None:
+        super().__init__(reason, retry_after=retry_after)
+        self.keep_posting = keep_posting

@@ -9,10 +9,16 @@ from django.core.exceptions import ValidationError
 
 from xaso.channels.crypto import CredentialsUnreadableError, decrypt, mask
 from xaso.channels.errors import DeliveryError
-from xaso.channels.facebook.client import GraphClient
+from xaso.channels.facebook.transport import facebook_app
 from xaso.channels.models import ChannelAccount, ChannelKind, VillageGroup
 from xaso.channels.selectors import communes_configuring
-from xaso.channels.services import CREDENTIAL_FIELDS, channel_account_set_credentials, facebook_connect
+from xaso.channels.services import (
+    CREDENTIAL_FIELDS,
+    FacebookGrant,
+    channel_account_set_credentials,
+    facebook_connect,
+    facebook_grant,
+)
 from xaso.units.scoping import ScopedAdminForm
 from xaso.units.selectors import units_in_owned_communes
 
@@ -23,11 +29,18 @@ ERR_KIND_FIELD = "Trường này chỉ dùng cho kênh {kind}."
 
 SECRET_LABELS = {
     "page_access_token": "Mã truy cập Trang (page access token)",
-    "app_id": "Mã ứng dụng Zalo (app_id)",
+    "app_id": "Mã ứng dụng (App ID của Facebook / app_id của Zalo)",
+    "app_secret": "Khóa bí mật ứng dụng Facebook (App Secret)",
     "secret_key": "Khóa bí mật của ứng dụng Zalo (secret_key)",
     "access_token": "Mã truy cập OA (access token)",
     "refresh_token": "Mã làm mới OA (refresh token)",
 }
+HELP_CONNECT = (
+    "Dán mã truy cập người dùng của quản trị viên Trang, lấy trong Graph API Explorer với các quyền pages_show_list, "
+    "pages_manage_posts, pages_read_engagement. Mã này chỉ dùng được khoảng 1 giờ: Xã số dùng Mã ứng dụng (App ID) "
+    "và Khóa bí mật ứng dụng (App Secret) để đổi lấy mã dài hạn (khoảng 60 ngày), lấy mã truy cập của Trang, ghi "
+    "lại ngày hết hạn và nhắc trước khi hết hạn. Xã số không lưu mã người dùng."
+)
 
 
 def _secret(label: str) -> forms.CharField:
@@ -40,29 +53,31 @@ class ChannelAccountForm(ScopedAdminForm):
     scoped_fields = {"commune": communes_configuring, "unit": units_in_owned_communes}
     page_access_token = _secret(SECRET_LABELS["page_access_token"])
     app_id = _secret(SECRET_LABELS["app_id"])
+    app_secret = _secret(SECRET_LABELS["app_secret"])
     secret_key = _secret(SECRET_LABELS["secret_key"])
     access_token = _secret(SECRET_LABELS["access_token"])
     refresh_token = _secret(SECRET_LABELS["refresh_token"])
 
     facebook_user_token = forms.CharField(
-        label="Mã truy cập của quản trị viên Trang (để lấy mã truy cập Trang)",
+        label="Mã truy cập của quản trị viên Trang (để lấy mã truy cập Trang dài hạn)",
         required=False,
         widget=forms.PasswordInput(render_value=False),
-        help_text="Dán mã truy cập người dùng có quyền pages_manage_posts; Xã số tự lấy mã truy cập của Trang và không lưu mã này.",
+        help_text=HELP_CONNECT,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        stored: dict[str, Any] = {}
+        self.stored: dict[str, Any] = {}
         if self.instance.pk and self.instance.credentials:
             try:
-                stored = decrypt(self.instance.credentials)
+                self.stored = decrypt(self.instance.credentials)
             except CredentialsUnreadableError as exc:
                 self.fields["facebook_user_token"].help_text = str(exc)
         for name in SECRET_LABELS:
-            value = str(stored.get(name, ""))
+            value = str(self.stored.get(name, ""))
             self.fields[name].help_text = HELP_STORED.format(masked=mask(value)) if value else HELP_EMPTY
-        self._pages: list[dict[str, Any]] = []
+        self._grant: FacebookGrant | None = None
+        self._app_from_form = False
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -75,11 +90,25 @@ class ChannelAccountForm(ScopedAdminForm):
             if kind != ChannelKind.FACEBOOK:
                 self.add_error("facebook_user_token", ERR_KIND_FIELD.format(kind=ChannelKind.FACEBOOK.label))
             else:
-                try:
-                    self._pages = GraphClient(access_token=user_token).page_accounts()
-                except DeliveryError as exc:
-                    self.add_error("facebook_user_token", exc.reason)
+                self._connect(user_token, cleaned)
         return cleaned
+
+    def _connect(self, user_token: str, cleaned: dict[str, Any]) -> None:
+        typed = ((cleaned.get("app_id") or "").strip(), (cleaned.get("app_secret") or "").strip())
+        self._app_from_form = any(typed)
+        app_id, app_secret = facebook_app(
+            {
+                "app_id": typed[0] or self.stored.get("app_id", ""),
+                "app_secret": typed[1] or self.stored.get("app_secret", ""),
+            }
+        )
+        try:
+            self._grant = facebook_grant(user_token=user_token, app_id=app_id, app_secret=app_secret)
+        except ValidationError as exc:
+            for message in exc.messages:
+                self.add_error("facebook_user_token", message)
+        except DeliveryError as exc:
+            self.add_error("facebook_user_token", exc.reason)
 
     def save(self, commit: bool = True) -> ChannelAccount:
         account: ChannelAccount = super().save(commit=commit)
@@ -88,12 +117,11 @@ class ChannelAccountForm(ScopedAdminForm):
         values = {name: self.cleaned_data.get(name) or "" for name in SECRET_LABELS}
         if any(values.values()):
             channel_account_set_credentials(account=account, values=values)
-        user_token = (self.cleaned_data.get("facebook_user_token") or "").strip()
-        if user_token and self._pages:
+        if self._grant is not None:
             try:
-                facebook_connect(account=account, user_access_token=user_token, pages=self._pages)
+                facebook_connect(account=account, grant=self._grant, keep_app=self._app_from_form)
             except ValidationError as exc:
-                ChannelAccount.objects.filter(pk=account.pk).update(problem="; ".join(exc.messages)[:500])
+                ChannelAccount.objects.filter(pk=account.pk).update(problem="; ".join(exc.messages))
         account.refresh_from_db()
         return account
 

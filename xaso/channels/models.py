@@ -17,13 +17,18 @@ lease, and whoever claims the delivery next first reconciles with the remote ser
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from xaso.channels.broadcast.models import BroadcastAudio, BroadcastSlot, VillageGroup
 from xaso.units.models import OrgUnit
+from xaso.vi.dates import date_numeric
 
 __all__ = [
     "BroadcastAudio",
@@ -34,11 +39,16 @@ __all__ = [
     "DeliveryAttempt",
     "DeliveryState",
     "Publication",
+    "TokenCheckChain",
     "VillageGroup",
 ]
 
 
 ERR_UNIT_OUTSIDE = "Đơn vị quản lý kênh phải thuộc xã của kênh."
+STATUS_UNKNOWN = "Không rõ hạn"
+STATUS_EXPIRED = "Đã hết hạn ngày {day}"
+STATUS_HOURS = "Còn {hours} giờ (đến {day})"
+STATUS_DAYS = "Còn {days} ngày (đến {day})"
 
 
 class ChannelKind(models.TextChoices):
@@ -72,10 +82,16 @@ class ChannelAccount(models.Model):
     # Set from the service's usage headers or throttling errors: no call before this time.
     throttled_until = models.DateTimeField("tạm ngừng gọi đến", null=True, blank=True, editable=False)
     usage = models.JSONField("mức sử dụng API gần nhất", default=dict, blank=True, editable=False)
+    # Facebook: when the Page token expires (None: unknown). Zalo: when the 25-hour access token does.
     token_expires_at = models.DateTimeField("mã truy cập hết hạn lúc", null=True, blank=True, editable=False)
+    # Zalo: the single-use refresh token lives 3 months from the refresh that issued it (None: unknown,
+    # e.g. typed in by hand; the daily check then refreshes it to learn).
+    refresh_expires_at = models.DateTimeField("mã làm mới hết hạn lúc", null=True, blank=True, editable=False)
+    # Zalo: a refresh whose answer was lost since this time; Zalo may have spent the stored refresh token.
+    refresh_uncertain_since = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped on every credentials write: a refresh that lost a race is detected, not applied.
     credentials_version = models.PositiveIntegerField(default=0, editable=False)
-    problem = models.CharField("vấn đề cần xử lý", max_length=500, blank=True, editable=False)
+    problem = models.TextField("vấn đề cần xử lý", blank=True, editable=False)
 
     class Meta:
         verbose_name = "kênh đăng tin"
@@ -94,6 +110,33 @@ class ChannelAccount(models.Model):
     def clean(self) -> None:
         if self.unit_id and self.commune_id and self.unit.commune_id != self.commune_id:
             raise ValidationError({"unit": ERR_UNIT_OUTSIDE})
+
+    @property
+    def credential_expiry(self) -> dt.datetime | None:
+        """When the account stops working unless someone (or the daily check) acts: the Page token
+        for Facebook, the refresh token for Zalo (its access token is renewed from it)."""
+        if self.kind == ChannelKind.FACEBOOK:
+            return self.token_expires_at
+        if self.kind == ChannelKind.ZALO:
+            return self.refresh_expires_at
+        return None
+
+    @property
+    @admin.display(description="hạn kết nối")
+    def credential_status(self) -> str:
+        """ "Còn 12 ngày (đến 03/11/2025)", "Đã hết hạn ngày 01/09/2025", "Không rõ hạn"."""
+        if self.kind == ChannelKind.LOUDSPEAKER or not self.credentials:
+            return ""
+        expiry = self.credential_expiry
+        if expiry is None:
+            return STATUS_UNKNOWN
+        day = date_numeric(timezone.localdate(expiry))
+        left = expiry - timezone.now()
+        if left <= dt.timedelta(0):
+            return STATUS_EXPIRED.format(day=day)
+        if left < dt.timedelta(days=1):
+            return STATUS_HOURS.format(hours=max(1, int(left.total_seconds() // 3600)), day=day)
+        return STATUS_DAYS.format(days=round(left.total_seconds() / 86400), day=day)
 
 
 class Publication(models.Model):
@@ -211,3 +254,22 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.outcome}"
+
+
+class TokenCheckChain(models.Model):
+    """The daily check of the channels' credentials: one row naming the one live chain of tasks
+    (as reporting's ReminderChain does for reminders). The job re-enqueues itself for the next
+    morning; a run whose token is not this row's stops, so starting twice never doubles it."""
+
+    name = models.CharField("tên", max_length=64, unique=True)
+    token = models.CharField("mã chuỗi", max_length=64)
+    next_run_at = models.DateTimeField("lần chạy kế tiếp")
+    last_run_at = models.DateTimeField("chạy gần nhất lúc", null=True, blank=True)
+    last_summary = models.CharField("kết quả lần gần nhất", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "lịch kiểm tra mã kết nối kênh"
+        verbose_name_plural = "lịch kiểm tra mã kết nối kênh"
+
+    def __str__(self) -> str:
+        return self.name

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from xaso.channels.models import BroadcastAudio, BroadcastSlot, ChannelAccount, Delivery, Publication, VillageGroup
@@ -44,6 +47,22 @@ def accounts_readable(*, user: UserLike) -> QuerySet[ChannelAccount]:
 
 def accounts_writable(*, user: UserLike) -> QuerySet[ChannelAccount]:
     return ChannelAccount.objects.filter(commune__in=communes_configuring(user=user))
+
+
+def accounts_needing_attention(*, user: UserLike, now: dt.datetime) -> QuerySet[ChannelAccount]:
+    """Active accounts the person configures that have a problem, or whose Page token (Facebook)
+    or refresh token (Zalo) expires within CHANNEL_TOKEN_WARN_DAYS."""
+    soon = now + dt.timedelta(days=settings.CHANNEL_TOKEN_WARN_DAYS)
+    return (
+        accounts_writable(user=user)
+        .filter(is_active=True)
+        .filter(
+            ~Q(problem="")
+            | Q(kind="facebook", token_expires_at__lte=soon)
+            | Q(kind="zalo", refresh_expires_at__lte=soon)
+        )
+        .order_by("commune__name", "name")
+    )
 
 
 def accounts_usable(*, user: UserLike) -> QuerySet[ChannelAccount]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from xaso.channels.crypto import decrypt, encrypt
 from xaso.channels.dispatch import delivery_enqueue
-from xaso.channels.facebook.client import GraphClient
+from xaso.channels.facebook.client import GraphClient, exchange_user_token
 from xaso.channels.models import (
     ChannelAccount,
     ChannelKind,
@@ -33,9 +34,14 @@ ERR_RETRY_STATE = "Chỉ gửi lại được lượt gửi đã thất bại."
 ERR_NO_CHANNEL = "Hãy chọn ít nhất một kênh."
 ERR_PAST = "Thời điểm đăng đã qua quá lâu; hãy chọn từ bây giờ trở đi."
 
+ERR_NEEDS_APP = (
+    "Để lấy mã truy cập dài hạn (khoảng 60 ngày) thay cho mã ngắn hạn (khoảng 1 giờ), hãy nhập Mã ứng dụng (App ID) "
+    "và Khóa bí mật ứng dụng (App Secret) của ứng dụng Facebook."
+)
+
 # Which keys each kind of account keeps encrypted. Blank values in an update keep the stored one.
 CREDENTIAL_FIELDS: dict[str, tuple[str, ...]] = {
-    ChannelKind.FACEBOOK: ("page_access_token",),
+    ChannelKind.FACEBOOK: ("page_access_token", "app_id", "app_secret"),
     ChannelKind.ZALO: ("app_id", "secret_key", "access_token", "refresh_token"),
     ChannelKind.LOUDSPEAKER: (),
 }
@@ -50,12 +56,13 @@ def channel_account_create(
     unit: OrgUnit,
     remote_id: str = "",
     credentials: dict[str, str] | None = None,
+    token_expires_at: dt.datetime | None = None,
 ) -> ChannelAccount:
     account = ChannelAccount(commune=commune, kind=kind, name=name, unit=unit, remote_id=remote_id)
     account.full_clean()
     account.save()
     if credentials:
-        channel_account_set_credentials(account=account, values=credentials)
+        channel_account_set_credentials(account=account, values=credentials, token_expires_at=token_expires_at)
     return account
 
 
@@ -63,7 +70,9 @@ def channel_account_create(
 def channel_account_set_credentials(
     *, account: ChannelAccount, values: dict[str, str], token_expires_at: dt.datetime | None = None
 ) -> ChannelAccount:
-    """Store credentials encrypted. Keys of other kinds are ignored; blank values keep the old one."""
+    """Store credentials encrypted. Keys of other kinds are ignored; blank values keep the old one.
+    A new token replaces what was known of the old one: its expiry (`token_expires_at`, None when
+    unknown), and for Zalo the refresh token's age and any lost refresh."""
     allowed = CREDENTIAL_FIELDS[account.kind]
     stored = decrypt(account.credentials) if account.credentials else {}
     for key in allowed:
@@ -74,19 +83,41 @@ def channel_account_set_credentials(
     if account.kind == ChannelKind.ZALO and values.get("access_token"):
         # A hand-entered access token's lifetime is unknown: refresh before first use unless told.
         changes["token_expires_at"] = token_expires_at
+    if account.kind == ChannelKind.ZALO and values.get("refresh_token"):
+        changes.update(refresh_expires_at=None, refresh_uncertain_since=None)
+    if account.kind == ChannelKind.FACEBOOK and values.get("page_access_token"):
+        changes["token_expires_at"] = token_expires_at
     ChannelAccount.objects.filter(pk=account.pk).update(credentials_version=F("credentials_version") + 1, **changes)
     account.refresh_from_db()
     return account
 
 
-def facebook_connect(
-    *, account: ChannelAccount, user_access_token: str, pages: list[dict[str, Any]] | None = None
-) -> ChannelAccount:
-    """Page access token set-up: GET /me/accounts with a Page admin's user token, keep the
-    token of this account's Page (choosing the only Page when no Page ID was given).
-    `pages`: the answer of /me/accounts when the caller already has it."""
-    if pages is None:
-        pages = GraphClient(access_token=user_access_token).page_accounts()
+@dataclass
+class FacebookGrant:
+    """What a Page admin's short-lived User token became: the Pages of the long-lived one."""
+
+    pages: list[dict[str, Any]]
+    expires_at: dt.datetime | None
+    app_id: str
+    app_secret: str
+
+
+def facebook_grant(*, user_token: str, app_id: str, app_secret: str) -> FacebookGrant:
+    """Exchange the short-lived User token for a long-lived one (fb_exchange_token, with the app's
+    id and secret), then list its Pages (/me/accounts): their tokens live as long as it does, about
+    60 days, instead of about an hour. Raises ValidationError or DeliveryError (with its reason)."""
+    if not (app_id and app_secret):
+        raise ValidationError(ERR_NEEDS_APP)
+    long_lived = exchange_user_token(app_id=app_id, app_secret=app_secret, user_token=user_token, now=timezone.now())
+    pages = GraphClient(access_token=long_lived.access_token, app_secret=app_secret).page_accounts()
+    return FacebookGrant(pages=pages, expires_at=long_lived.expires_at, app_id=app_id, app_secret=app_secret)
+
+
+def facebook_connect(*, account: ChannelAccount, grant: FacebookGrant, keep_app: bool = True) -> ChannelAccount:
+    """Keep the token of this account's Page (choosing the only Page when no Page ID was given),
+    with its expiry. `keep_app`: store the app's id and secret on the account (False when they are
+    the deployment's XASO_FACEBOOK_APP_ID / XASO_FACEBOOK_APP_SECRET)."""
+    pages = grant.pages
     if not pages:
         raise ValidationError(ERR_NO_PAGES)
     if account.remote_id:
@@ -100,11 +131,14 @@ def facebook_connect(
     tasks = page.get("tasks")
     if isinstance(tasks, list) and "CREATE_CONTENT" not in tasks:
         raise ValidationError(ERR_NO_CREATE_CONTENT.format(name=page.get("name", "")))
+    values = {"page_access_token": str(page["access_token"])}
+    if keep_app:
+        values.update(app_id=grant.app_id, app_secret=grant.app_secret)
     with transaction.atomic():
         if not account.remote_id:
             ChannelAccount.objects.filter(pk=account.pk).update(remote_id=str(page["id"]))
             account.refresh_from_db()
-        return channel_account_set_credentials(account=account, values={"page_access_token": page["access_token"]})
+        return channel_account_set_credentials(account=account, values=values, token_expires_at=grant.expires_at)
 
 
 @transaction.atomic

@@ -17,3 +17,10 @@ def synthesise_broadcast(audio_id: int) -> str:
     from xaso.channels.broadcast.services import broadcast_audio_synthesise
 
     return broadcast_audio_synthesise(audio_id=audio_id)
+
+
+@task(queue_name="publishing")
+def check_tokens(token: str) -> str:
+    from xaso.channels.tokencheck import tokens_check_run
+
+    return tokens_check_run(token=token)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -32,17 +34,19 @@ class ChannelAccountViewSet(ScopedSnippetViewSet):
         "remote_id",
         "is_active",
         "throttled_until",
+        "credential_status",
         "token_expires_at",
+        "refresh_expires_at",
         "problem",
     ]
-    list_display = ["name", "kind", "commune", "is_active", "problem"]
+    list_display = ["name", "kind", "commune", "is_active", "credential_status", "problem"]
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("commune"), FieldPanel("kind"), FieldPanel("unit")]),
             FieldRowPanel([FieldPanel("name"), FieldPanel("remote_id"), FieldPanel("is_active")]),
             FieldPanel("facebook_user_token"),
+            FieldRowPanel([FieldPanel("app_id"), FieldPanel("app_secret"), FieldPanel("secret_key")]),
             FieldPanel("page_access_token"),
-            FieldRowPanel([FieldPanel("app_id"), FieldPanel("secret_key")]),
             FieldRowPanel([FieldPanel("access_token"), FieldPanel("refresh_token")]),
         ],
         base_form_class=ChannelAccountForm,
@@ -124,3 +128,25 @@ def page_listing_channel_button(page: Any, user: Any, next_url: str | None = Non
     button = _channel_button(page, user, 66)
     if button is not None:
         yield button
+
+
+class ChannelsAttentionPanel(Component):
+    """On the back office's home page: the channel accounts that will fail (or already fail)
+    unless someone reconnects them, with what to do. Shown to those who configure them."""
+
+    name = "channels_attention"
+    order = 60
+    template_name = "channels/admin/home_panel.html"
+
+    def __init__(self, accounts: list[Any]):
+        self.accounts = accounts
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        return {"accounts": self.accounts}
+
+
+@hooks.register("construct_homepage_panels")
+def channels_attention_panel(request: Any, panels: list[Any]) -> None:
+    accounts = list(selectors.accounts_needing_attention(user=request.user, now=timezone.now())[:10])
+    if accounts:
+        panels.append(ChannelsAttentionPanel(accounts))

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from xaso.access.storage import RandomName, protected_storage
 from xaso.activities.evidence import EVIDENCE_HELP, validate_evidence_file
 from xaso.units.models import OrgUnit
 
@@ -111,7 +112,12 @@ class Proposal(ClusterableModel):
 class ProposalEvidence(Orderable):
     proposal = ParentalKey(Proposal, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(
-        "tệp minh chứng", upload_to="khen-thuong/%Y/%m/", validators=[validate_evidence_file], help_text=EVIDENCE_HELP
+        "tệp minh chứng",
+        storage=protected_storage,
+        upload_to=RandomName("khen-thuong"),
+        max_length=255,
+        validators=[validate_evidence_file],
+        help_text=EVIDENCE_HELP,
     )
     caption = models.CharField("chú thích", max_length=255, blank=True)
 
@@ -120,7 +126,7 @@ class ProposalEvidence(Orderable):
         verbose_name_plural = "minh chứng thành tích"
 
     def __str__(self) -> str:
-        return self.caption or self.file.name.rsplit("/", 1)[-1]
+        return self.caption or f"Minh chứng {self.pk or ''}".strip()
 
 
 class ProposalEvent(models.Model):

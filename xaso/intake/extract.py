@@ -112,7 +112,7 @@ def _pdftotext(data: bytes) -> str:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)
         result = subprocess.run(  # noqa: S603
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],  # noqa: S607 - poppler from Debian, on PATH
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"],  # noqa: S607 - poppler from the PATH, as LibreOffice
             capture_output=True,
             timeout=120,
             check=False,

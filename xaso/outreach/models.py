@@ -61,7 +61,7 @@ class Delivered(RecordedAsActivity):
     counted as an activity has (tasks, an evidence file, the activity, who recorded it)."""
 
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+", editable=False)
-    evidence = recorded_evidence_field(upload_to="truong-hoc-doanh-nghiep/%Y/%m/")
+    evidence = recorded_evidence_field(folder="truong-hoc-doanh-nghiep")
 
     class Meta:
         abstract = True

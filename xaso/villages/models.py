@@ -112,7 +112,7 @@ class SupportVisit(RecordedAsActivity):
     households_helped = models.IntegerField(
         "số hộ được hỗ trợ", default=0, validators=[MinValueValidator(0, ERR_NEGATIVE)], help_text="Chỉ ghi số hộ."
     )
-    evidence = recorded_evidence_field(upload_to="to-cong-nghe-so/%Y/%m/")
+    evidence = recorded_evidence_field(folder="to-cong-nghe-so")
 
     # Counted as an activity of the village (source "villages.visit:<pk>"), kept by the services.
     source_prefix = "villages.visit"

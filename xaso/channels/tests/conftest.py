@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
-from xaso.channels.models import ChannelKind
+from xaso.channels.dispatch import delivery_run
+from xaso.channels.models import ChannelKind, Delivery, DeliveryState
 from xaso.channels.services import channel_account_create, deliveries_schedule, publication_create
 from xaso.channels.testing import (
     FB_PAGE_ID,
@@ -30,11 +33,16 @@ def facebook(settings):
         yield fake
 
 
+# The portal's public address, from which Zalo fetches covers (the test server itself is local).
+PUBLIC_URL = "https://hoangvanthu.xaso.example"
+
+
 @pytest.fixture
 def zalo(settings):
     with fake_zalo() as fake:
         settings.ZALO_OAUTH_URL = fake.url
         settings.ZALO_API_URL = fake.url
+        settings.CHANNEL_PUBLIC_URL = PUBLIC_URL
         yield fake
 
 
@@ -92,3 +100,39 @@ def schedule():
 
 def later(seconds: float) -> dt.datetime:
     return timezone.now() + dt.timedelta(seconds=seconds)
+
+
+# A fixed moment for the tests that touch expiry or schedules (never the hour the test runs).
+PINNED = dt.datetime(2025, 9, 15, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture
+def clock():
+    """The clock pinned at PINNED (ticking, so that timeouts still work). Request it before the
+    fakes, so that the tokens they issue are dated from the pinned moment too."""
+    with time_machine.travel(PINNED, tick=True) as traveller:
+        yield traveller
+
+
+def run_until_settled(delivery: Delivery, *, rounds: int = 20) -> list[str]:
+    """Run a delivery as the task queue would: whenever it is due later (it waits for Zalo to
+    process an article, or backs off), the clock moves to its due time and it runs again, until
+    it is sent or fails. Returns every outcome."""
+    outcomes: list[str] = []
+    traveller = None
+    try:
+        for _ in range(rounds):
+            delivery.refresh_from_db()
+            if delivery.state not in (DeliveryState.QUEUED, DeliveryState.SENDING):
+                break
+            if delivery.state == DeliveryState.QUEUED and delivery.not_before > timezone.now():
+                if traveller is not None:
+                    traveller.stop()
+                traveller = time_machine.travel(delivery.not_before + dt.timedelta(seconds=1), tick=True)
+                traveller.start()
+            outcomes.append(delivery_run(delivery_id=delivery.pk))
+    finally:
+        if traveller is not None:
+            traveller.stop()
+        delivery.refresh_from_db()
+    return outcomes

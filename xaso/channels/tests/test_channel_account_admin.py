@@ -1,14 +1,24 @@
 """Channel accounts in the back office: secrets encrypted at rest, masked, never logged."""
 
+import datetime as dt
 import logging
 
 import pytest
 from django.urls import reverse
 
 from xaso.channels.crypto import MASK, decrypt
-from xaso.channels.dispatch import delivery_run
 from xaso.channels.models import ChannelAccount
-from xaso.channels.testing import FB_PAGE_ID, FB_PAGE_TOKEN, FB_USER_TOKEN, ZALO_REFRESH, ZALO_SECRET
+from xaso.channels.services import ERR_NEEDS_APP, channel_account_set_credentials
+from xaso.channels.testing import (
+    FB_APP_ID,
+    FB_APP_SECRET,
+    FB_PAGE_ID,
+    FB_PAGE_TOKEN,
+    FB_USER_TOKEN,
+    ZALO_REFRESH,
+    ZALO_SECRET,
+)
+from xaso.channels.tests.conftest import run_until_settled
 from xaso.units.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +26,7 @@ pytestmark = pytest.mark.django_db
 ADD = "wagtailsnippets_channels_channelaccount:add"
 EDIT = "wagtailsnippets_channels_channelaccount:edit"
 LIST = "wagtailsnippets_channels_channelaccount:list"
+INSPECT = "wagtailsnippets_channels_channelaccount:inspect"
 
 
 def form(commune, **values):
@@ -38,13 +49,58 @@ def test_credentials_are_encrypted_in_the_database(zalo_account):
     assert decrypt(raw)["secret_key"] == ZALO_SECRET
 
 
-def test_the_owner_connects_the_page_with_an_admins_user_token(demo, client_for, facebook):
+def test_the_owner_connects_the_page_and_gets_a_60_day_token_whose_expiry_is_shown(clock, demo, client_for, facebook):
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    client = client_for(demo.lan)
+    data = form(commune, facebook_user_token=FB_USER_TOKEN, app_id=FB_APP_ID, app_secret=FB_APP_SECRET)
+    response = client.post(reverse(ADD), data)
+    assert response.status_code == 302
+    account = ChannelAccount.objects.get(remote_id=FB_PAGE_ID)
+    stored = decrypt(account.credentials)
+    assert stored["app_id"] == FB_APP_ID
+    assert stored["app_secret"] == FB_APP_SECRET
+    issued = facebook.tokens[stored["page_access_token"]]
+    assert issued.kind == "page"
+    assert issued.long_lived  # obtained with the long-lived User token, not the one-hour one
+    assert FB_USER_TOKEN not in account.credentials
+    (exchange,) = facebook.calls("POST oauth")
+    assert exchange.form["fb_exchange_token"] == FB_USER_TOKEN
+    assert account.token_expires_at is not None
+    assert abs(account.token_expires_at.timestamp() - issued.expires_at) < 5
+    assert account.credential_status == "Còn 60 ngày (đến 14/11/2025)"
+    assert "Còn 60 ngày (đến 14/11/2025)" in client.get(reverse(LIST)).text
+
+
+def test_the_provinces_app_is_used_when_the_account_has_none_and_its_secret_not_stored(
+    settings, demo, client_for, facebook
+):
+    settings.FACEBOOK_APP_ID, settings.FACEBOOK_APP_SECRET = FB_APP_ID, FB_APP_SECRET
     commune = OrgUnit.objects.get(code="ls-hvt")
     response = client_for(demo.lan).post(reverse(ADD), form(commune, facebook_user_token=FB_USER_TOKEN))
     assert response.status_code == 302
-    account = ChannelAccount.objects.get(remote_id=FB_PAGE_ID)
-    assert decrypt(account.credentials) == {"page_access_token": FB_PAGE_TOKEN}
-    assert FB_USER_TOKEN not in account.credentials
+    stored = decrypt(ChannelAccount.objects.get(remote_id=FB_PAGE_ID).credentials)
+    assert set(stored) == {"page_access_token"}
+    assert facebook.tokens[stored["page_access_token"]].long_lived
+
+
+def test_without_an_app_secret_a_short_token_is_refused_with_why(demo, client_for, facebook):
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    response = client_for(demo.lan).post(reverse(ADD), form(commune, facebook_user_token=FB_USER_TOKEN))
+    assert response.status_code == 200
+    assert ERR_NEEDS_APP in response.text
+    assert not ChannelAccount.objects.exists()
+    assert not facebook.calls("GET accounts")
+
+
+def test_a_short_token_older_than_an_hour_is_refused_with_what_to_do(clock, demo, client_for, facebook):
+    clock.shift(dt.timedelta(hours=2))
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    data = form(commune, facebook_user_token=FB_USER_TOKEN, app_id=FB_APP_ID, app_secret=FB_APP_SECRET)
+    response = client_for(demo.lan).post(reverse(ADD), data)
+    assert response.status_code == 200
+    assert "Không đổi được mã truy cập ngắn hạn lấy mã dài hạn" in response.text
+    assert "khoảng 1 giờ" in response.text
+    assert not ChannelAccount.objects.exists()
 
 
 def test_the_edit_form_shows_secrets_masked_and_keeps_them_when_left_blank(demo, client_for, facebook_account):
@@ -64,9 +120,20 @@ def test_the_edit_form_shows_secrets_masked_and_keeps_them_when_left_blank(demo,
 
 def test_a_wrong_user_token_is_refused_with_facebooks_reason(demo, client_for, facebook):
     commune = OrgUnit.objects.get(code="ls-hvt")
-    response = client_for(demo.lan).post(reverse(ADD), form(commune, facebook_user_token="EAAnot-a-token"))
+    data = form(commune, facebook_user_token="EAAnot-a-token", app_id=FB_APP_ID, app_secret=FB_APP_SECRET)
+    response = client_for(demo.lan).post(reverse(ADD), data)
     assert response.status_code == 200
+    assert "Không đổi được mã truy cập ngắn hạn lấy mã dài hạn" in response.text
     assert "Mã truy cập Trang Facebook không còn dùng được" in response.text
+    assert not ChannelAccount.objects.exists()
+
+
+def test_a_wrong_app_secret_is_refused_and_nothing_is_saved(demo, client_for, facebook):
+    commune = OrgUnit.objects.get(code="ls-hvt")
+    data = form(commune, facebook_user_token=FB_USER_TOKEN, app_id=FB_APP_ID, app_secret="not-the-secret")
+    response = client_for(demo.lan).post(reverse(ADD), data)
+    assert response.status_code == 200
+    assert "Facebook không nhận mã ứng dụng hoặc khóa bí mật" in response.text
     assert not ChannelAccount.objects.exists()
 
 
@@ -81,12 +148,13 @@ def test_no_secret_reaches_the_logs_during_a_delivery(
     caplog, facebook, zalo, facebook_account, zalo_account, publication, schedule
 ):
     caplog.set_level(logging.DEBUG)
+    channel_account_set_credentials(account=facebook_account, values={"app_id": FB_APP_ID, "app_secret": FB_APP_SECRET})
     for account in (facebook_account, zalo_account):
         delivery = schedule(publication, account)
-        assert delivery_run(delivery_id=delivery.pk) == "sent"
+        assert run_until_settled(delivery)[-1] == "sent"
     text = caplog.text + "".join(str(r.args) for r in caplog.records)
     assert "urllib3" in {r.name.split(".")[0] for r in caplog.records}  # the HTTP layer did log
-    for secret in (FB_PAGE_TOKEN, ZALO_SECRET, ZALO_REFRESH, zalo.refresh_token, *zalo.access_tokens):
+    for secret in (FB_PAGE_TOKEN, FB_APP_SECRET, ZALO_SECRET, ZALO_REFRESH, zalo.refresh_token, *zalo.access_tokens):
         assert secret not in text
 
 
@@ -105,3 +173,18 @@ def test_the_leader_and_the_province_read_but_cannot_change(demo, client_for, fa
         commune = OrgUnit.objects.get(code="ls-hvt")
         client.post(reverse(EDIT, args=[facebook_account.pk]), form(commune, name="Đổi"))
         assert ChannelAccount.objects.get(pk=facebook_account.pk).name == "Trang Facebook xã Hoàng Văn Thụ"
+
+
+def test_the_account_page_shows_its_expiry_and_what_to_fix(clock, demo, client_for, facebook_account):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    ChannelAccount.objects.filter(pk=facebook_account.pk).update(
+        token_expires_at=timezone.now() + dt.timedelta(days=12), problem="Cần kết nối lại Trang."
+    )
+    page = client_for(demo.lan).get(reverse(INSPECT, args=[facebook_account.pk])).text
+    assert "Hạn kết nối" in page
+    assert "Còn 12 ngày (đến 27/09/2025)" in page
+    assert "Cần kết nối lại Trang." in page
+    assert "Còn 12 ngày (đến 27/09/2025)" in client_for(demo.lan).get(reverse(LIST)).text

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from xaso.channels.tasks import deliver
+from xaso.channels.tests.conftest import PUBLIC_URL
 from xaso.channels.tests.workers import environment, finish, kill, manage, read_rows, shared_database_url, start_redis
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -53,7 +54,12 @@ def worker_command(backend, *, once):
 
 
 def fakes_env(facebook, zalo):
-    return {"XASO_FACEBOOK_GRAPH_URL": facebook.url, "XASO_ZALO_OAUTH_URL": zalo.url, "XASO_ZALO_API_URL": zalo.url}
+    return {
+        "XASO_FACEBOOK_GRAPH_URL": facebook.url,
+        "XASO_ZALO_OAUTH_URL": zalo.url,
+        "XASO_ZALO_API_URL": zalo.url,
+        "XASO_PUBLIC_BASE_URL": PUBLIC_URL,
+    }
 
 
 def state_of(url, delivery):
@@ -69,6 +75,9 @@ def test_a_worker_killed_mid_delivery_is_recovered_without_posting_twice(
 ):
     fake, account = (facebook, facebook_account) if channel == "facebook" else (zalo, zalo_account)
     route = ROUTES[channel]
+    # Zalo lists a new article only once processed: here before the dead worker's lease expires, so
+    # that the recovering worker (real processes, real time) finds it in one go.
+    zalo.processing_seconds = 2
     release = fake.stall_next(route)
     delivery = schedule(publication, account)
     url = shared_database_url(tmp_path)

@@ -1,25 +1,28 @@
 """A client for the Zalo Official Account API: token refresh, articles, broadcast.
 
-Responses are {"error": 0, "message": "Success", "data": {...}}; a non-zero `error` is
-classified into retry / stop. The access token travels in the `access_token` header, the
-app secret in the `secret_key` header, never in a URL.
+OA API answers are HTTP 200 {"error": 0, "message": "Success", "data": {...}}; a failure is
+HTTP 200 too, with a negative `error`, classified here into retry / stop. The OAuth token
+endpoint answers {"access_token", "refresh_token", "expires_in"} or, on failure, HTTP 200 with
+{"error", "error_name", "error_description"}. The access token travels in the `access_token`
+header, the app secret in the `secret_key` header, never in a URL.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 
 from xaso.channels import http
-from xaso.channels.errors import DeliveryError, PermanentError, TemporaryError, ThrottledError
+from xaso.channels.errors import DeliveryError, PermanentError, TemporaryError, ThrottledError, TokenError
 
 SERVICE = "Zalo"
 ERR_TEMPORARY = "Zalo đang gặp sự cố tạm thời (mã lỗi {code}); sẽ thử lại."
 ERR_THROTTLED = "Zalo yêu cầu giảm tần suất gửi (mã lỗi {code}); sẽ thử lại sau."
 ERR_REJECTED = "Zalo từ chối yêu cầu: {message} (mã lỗi {code})."
 ERR_REFRESH = (
-    "Không làm mới được mã truy cập Zalo OA: {message}. Mã làm mới chỉ dùng được một lần và có hạn; "
+    "Không làm mới được mã truy cập Zalo OA: {message}. Mã làm mới chỉ dùng được một lần và có hạn 3 tháng; "
     "hãy kết nối lại Official Account trong trang quản trị."
 )
 ERR_TOKEN = "Mã truy cập Zalo OA không hợp lệ hoặc đã hết hạn (mã lỗi {code})."  # noqa: S105
@@ -30,8 +33,12 @@ THROTTLING = frozenset({-32})
 TEMPORARY = frozenset({-1, -100, -500})
 
 
-class TokenRejectedError(PermanentError):
+class TokenRejectedError(TokenError):
     """The access token was refused: refresh it once, then try again."""
+
+
+class RefreshRefusedError(TokenError):
+    """Zalo refused the refresh token (spent, expired or unknown): a person must reconnect the OA."""
 
 
 def classify(error: int, message: str) -> DeliveryError:
@@ -46,7 +53,8 @@ def classify(error: int, message: str) -> DeliveryError:
 
 
 def refresh_tokens(*, app_id: str, secret_key: str, refresh_token: str) -> dict[str, Any]:
-    """POST /v4/oa/access_token with grant_type=refresh_token -> access_token, refresh_token, expires_in."""
+    """POST /v4/oa/access_token with grant_type=refresh_token -> access_token, refresh_token, expires_in.
+    No answer raises UncertainError: Zalo may have spent the refresh token all the same."""
     response = http.request(
         "POST",
         f"{settings.ZALO_OAUTH_URL}/v4/oa/access_token",
@@ -59,8 +67,17 @@ def refresh_tokens(*, app_id: str, secret_key: str, refresh_token: str) -> dict[
         raise TemporaryError(ERR_TEMPORARY.format(code=f"HTTP {response.status}"))
     if not data.get("access_token") or not data.get("refresh_token"):
         message = str(data.get("error_description") or data.get("error_name") or data.get("message") or "")
-        raise PermanentError(ERR_REFRESH.format(message=message or "không rõ lý do"), code=str(data.get("error", "")))
+        message = message or "không rõ lý do"
+        raise RefreshRefusedError(ERR_REFRESH.format(message=message), code=str(data.get("error", "")), detail=message)
     return data
+
+
+def listed_at(item: dict[str, Any]) -> dt.datetime | None:
+    """A listed article's create_date (milliseconds since the epoch) as a datetime."""
+    try:
+        return dt.datetime.fromtimestamp(int(item["create_date"]) / 1000, tz=dt.UTC)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 class ZaloClient:
@@ -92,16 +109,19 @@ class ZaloClient:
             raise TemporaryError(ERR_NO_DATA.format(what="token"))
         return token
 
-    def verify_article(self, token: str) -> dict[str, Any]:
-        """The article a creation token became: {"id": ...}; processing may still be under way."""
+    def verify_article(self, token: str) -> str:
+        """The id the creation token became, or "" while Zalo is still processing the article."""
         data = self.call("POST", "v2.0/article/verify", body={"token": token}) or {}
-        if not data.get("id"):
-            raise TemporaryError(ERR_NO_DATA.format(what="id"))
-        return dict(data)
+        return str(data.get("id") or "")
 
-    def recent_articles(self, *, limit: int = 10) -> list[dict[str, Any]]:
-        data = self.call("GET", "v2.0/article/getslice", params={"offset": 0, "limit": limit, "type": "normal"}) or {}
+    def recent_articles(self, *, offset: int = 0, limit: int = 10) -> list[dict[str, Any]]:
+        """The OA's latest articles (at most 10 a page), each with its `link_view` address."""
+        params = {"offset": offset, "limit": min(limit, 10), "type": "normal"}
+        data = self.call("GET", "v2.0/article/getslice", params=params) or {}
         return list(data.get("medias") or [])
+
+    def remove_article(self, *, article_id: str) -> None:
+        self.call("POST", "v2.0/article/remove", body={"id": article_id})
 
     def broadcast_article(self, *, article_id: str, target: dict[str, Any] | None = None) -> str:
         body = {

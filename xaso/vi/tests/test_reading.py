@@ -63,6 +63,22 @@ def test_it_strips_markup_and_ends_each_block_as_a_sentence():
     )
 
 
-def test_it_does_not_read_links_and_addresses_character_by_character():
-    assert say("xem https://xaso.vn/tin/1") == "xem đường dẫn đăng kèm bài viết"
+def test_it_does_not_read_web_addresses_nor_the_words_leading_to_them():
+    assert say("Chi tiết xem tại https://xaso.vn/tin/1.") == ""
+    assert say("Người dân nộp hồ sơ tại dichvucong.gov.vn trước ngày 30/9.") == (
+        "Người dân nộp hồ sơ trước ngày ba mươi tháng chín."
+    )
     assert "a còng" in say("thư vhxh@xaso.vn")
+
+
+def test_it_reads_telephone_numbers_digit_by_digit_in_groups():
+    assert say("0912 345 678") == "không chín một hai, ba bốn năm, sáu bảy tám"
+    assert say("0912345678") == "không chín một hai, ba bốn năm, sáu bảy tám"
+    assert say("gọi 113") == "gọi một một ba"
+
+
+def test_link_and_picture_labels_are_not_read():
+    html = (
+        '<figure><figcaption>Hội nghị <a href="/anh.jpg">Xem ảnh cỡ lớn</a></figcaption></figure><p>(Ảnh: Thu Hà)</p>'
+    )
+    assert script_from_html(html, dictionary=ABBREVIATIONS) == "Hội nghị."

@@ -30,13 +30,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         state = Path(settings.DATA_DIR) / "fakes-zalo.json"
-        facebook = fake_facebook(version=settings.FACEBOOK_GRAPH_VERSION, port=options["facebook_port"])
+        # The demo's Page account stores the app secret, so the fake may require appsecret_proof.
+        facebook = fake_facebook(
+            version=settings.FACEBOOK_GRAPH_VERSION, port=options["facebook_port"], require_proof=True
+        )
         zalo = fake_zalo(port=options["zalo_port"])
-        # Refresh tokens are single-use: keep the fake's current one across restarts of the demo.
+        # Refresh tokens are single-use: keep the fake's tokens across restarts of the demo.
         if state.exists():
-            saved = json.loads(state.read_text(encoding="utf-8"))
-            zalo.refresh_token = saved.get("refresh_token", zalo.refresh_token)
-            zalo.access_tokens = set(saved.get("access_tokens", []))
+            zalo.restore(json.loads(state.read_text(encoding="utf-8")))
         if options["throttle_first"]:
             facebook.fail_next("POST feed", error_reply(4, headers=usage_headers(percent=100, regain_minutes=1)))
         facebook.start()
@@ -45,10 +46,7 @@ class Command(BaseCommand):
         stop = threading.Event()
         try:
             while not stop.wait(2):
-                state.write_text(
-                    json.dumps({"refresh_token": zalo.refresh_token, "access_tokens": sorted(zalo.access_tokens)}),
-                    encoding="utf-8",
-                )
+                state.write_text(json.dumps(zalo.state()), encoding="utf-8")
         except KeyboardInterrupt:
             pass
         finally:
