@@ -106,17 +106,17 @@ PK_OF_KEY = {
     "learning_certificate": "learning.Enrolment",
     "documents:status": "documents.RenderJob",
     "documents:file": "documents.RenderJob",
-    **{
-        key: "intake.PlanDraft"
-        for key in (
+    **dict.fromkeys(
+        (
             "intake_draft",
             "intake_draft_status",
             "intake_draft_source",
             "intake_draft_edit",
             "intake_draft_units",
             "intake_draft_confirm",
-        )
-    },
+        ),
+        "intake.PlanDraft",
+    ),
 }
 
 QUERY_VARIANTS: dict[str, tuple[str, ...]] = {
