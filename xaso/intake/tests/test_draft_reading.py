@@ -45,3 +45,13 @@ def test_the_seeds_ocr_text_is_read_with_diacritics_restored(demo, read_draft):
     assert (draft.status, draft.text_mode) == (DraftStatus.READY, "ocr")
     assert len(draft.draft["targets"]) == 9
     assert sum(1 for words in draft.restored_words if words) > 50
+
+
+def test_the_page_of_a_failed_draft_says_why_and_offers_to_read_again(demo, read_draft, client_for):
+    from django.urls import reverse
+
+    draft = read_draft(name="trong.docx", data=docx_bytes(""))
+    html = client_for(demo.thu).get(reverse("intake_draft", args=[draft.pk])).content.decode()
+    assert "Không tìm thấy chữ nào trong tệp." in html
+    assert "Đọc lại văn bản" in html
+    assert "draft-review" not in html
