@@ -108,5 +108,5 @@ def media_public(request: HttpRequest, path: str) -> HttpResponse | FileResponse
 
     if path.lstrip("/").startswith(NOT_PLAIN_MEDIA):
         raise Http404(ERR_NO_FILE)
-    response: HttpResponse | FileResponse = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response: HttpResponse | FileResponse = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     return response

@@ -459,6 +459,11 @@ VIEWS: dict[str, ViewRule] = {
     "funding_summary": roles(OWNER, LEADER, PROVINCE),
     "reviews_request": roles(OWNER, LEADER),
     "audit_log": roles(OWNER, LEADER, PROVINCE, why="chỉ các xã người đó chịu trách nhiệm"),
+    # -- log-in (xaso/signin) ----------------------------------------------------------------------
+    "signin_otp_*": signed_in("bước xác thực thứ hai của chính người đó"),
+    "signin_backup_codes": signed_in("mã dự phòng của chính người đó"),
+    "signin_logins": roles(OWNER, LEADER, PROVINCE, why="chỉ người của xã, của tỉnh mình (xaso.signin.selectors)"),
+    "signin_lockouts": superuser("mở khóa đăng nhập"),
     # -- a plan from its document (ids: intake.PlanDraft's UUID) ----------------------------------
     "intake_drafts": roles(OWNER, LEADER, PROVINCE, why="tải lên: chỉ chủ trì chương trình của xã"),
     "intake_draft": roles(OWNER, LEADER, PROVINCE, why="chỉ bản nháp của xã người đó đọc được"),
