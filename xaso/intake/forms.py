@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 
 from xaso.backoffice.widgets import NativeDateInput
 from xaso.intake import draft as d
-from xaso.intake.sources import MAX_TEXT_CHARS
+from xaso.intake.sources import ERR_UPLOAD_TOO_BIG, MAX_FILE, MAX_TEXT_CHARS, MB
 from xaso.plans.models import Comparison, FundingKind, IndicatorKey, Recurrence, ResponsibilityKind, TaskGroupKey
 from xaso.units.models import OrgUnit
 
@@ -51,6 +51,14 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, communes: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = communes  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload is not None and getattr(upload, "oversized", False):
+            # xaso/inputs/limits.py stopped storing it at the address's cap: only its real size is known.
+            size, limit = f"{upload.size / MB:.1f}".replace(".", ","), MAX_FILE // MB
+            raise ValidationError(ERR_UPLOAD_TOO_BIG.format(name=upload.name, size=size, limit=limit))
+        return upload
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

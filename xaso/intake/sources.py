@@ -1,22 +1,27 @@
 """What a programme owner may upload as a plan's document, checked by content before it is kept.
 
 The name's extension must agree with what the bytes are (a PDF renamed .docx is refused), each
-kind has its size cap, and the file is opened in full the way the reader will open it: a DOCX's
-archive is checked from its directory (xaso/backoffice/uploads.py) and then read by python-docx,
-a PDF by pdfplumber (page count, password), a picture by Pillow (decoded, pixel count).
+kind has its size cap, and the file goes through the project's upload checks (xaso/inputs/files.py:
+polyglots, a DOCX's archive from its directory, a PDF's password and active content, a picture
+decoded in full, UTF-8 text), then is opened the way the reader will open it: a DOCX by
+python-docx, a PDF by pdfplumber (page count), a picture by Pillow (pixel count).
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 
 from django.core.exceptions import ValidationError
 
-from xaso.backoffice.uploads import MB, sniff, zip_refusal
+from xaso.inputs.archives import MAIN_PARTS
+from xaso.inputs.files import content_refusal
 from xaso.intake.models import SourceKind
 
+MB = 1024 * 1024
+
 MAX_FILE = 20 * MB
-MAX_IMAGE = 15 * MB
+MAX_IMAGE = 10 * MB
 MAX_TEXT_CHARS = 300_000
 MAX_PDF_PAGES = 80
 MAX_PIXELS = 60_000_000
@@ -24,19 +29,19 @@ MAX_PIXELS = 60_000_000
 EXTENSIONS = {
     SourceKind.DOCX: ("docx",),
     SourceKind.PDF: ("pdf",),
-    SourceKind.IMAGE: ("png", "jpg", "jpeg", "tif", "tiff"),
+    SourceKind.IMAGE: ("png", "jpg", "jpeg"),
     SourceKind.TEXT: ("txt",),
 }
 SNIFFED = {"pdf": SourceKind.PDF, "docx": SourceKind.DOCX, "png": SourceKind.IMAGE, "jpeg": SourceKind.IMAGE}
-SNIFFED |= {"tiff": SourceKind.IMAGE}
 
 ERR_EMPTY = "Tệp “{name}” rỗng."
 ERR_EXTENSION = (
-    "Tệp “{name}” không được nhận: chỉ nhận văn bản Word (.docx), PDF, ảnh chụp hoặc bản quét (PNG, JPG, TIFF) "
+    "Tệp “{name}” không được nhận: chỉ nhận văn bản Word (.docx), PDF, ảnh chụp hoặc bản quét (PNG, JPG) "
     "và văn bản thuần (.txt). Với tệp .doc cũ, hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx."
 )
 ERR_MISMATCH = "Tệp “{name}” có đuôi .{ext} nhưng nội dung không phải {expected}; hãy chọn đúng tệp gốc."
 ERR_TOO_BIG = "Tệp “{name}” nặng {size} MB, vượt giới hạn {limit} MB cho {kind}."
+ERR_UPLOAD_TOO_BIG = "Tệp “{name}” nặng {size} MB, vượt giới hạn {limit} MB của một văn bản kế hoạch."
 ERR_DOCX = "Không đọc được tệp Word “{name}”: tệp có thể bị hỏng. Hãy mở bằng Word hoặc LibreOffice rồi lưu lại."
 ERR_PDF = "Không đọc được tệp PDF “{name}”: tệp có thể bị hỏng hoặc có mật khẩu."
 ERR_PDF_PAGES = "Tệp PDF “{name}” có {pages} trang; một kế hoạch tải lên tối đa {limit} trang."
@@ -59,6 +64,25 @@ def _mb(size: int) -> str:
     return f"{size / MB:.1f}".replace(".", ",")
 
 
+def sniff(data: bytes) -> str:
+    """What the bytes are: "pdf", "png", "jpeg", "docx", or "" (anything else, text included)."""
+    head = data[:16]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return ""
+        return "docx" if all(part in names for part in MAIN_PARTS["docx"]) else "zip"
+    return ""
+
+
 def source_check(*, name: str, data: bytes) -> str:
     """The kind of an uploaded plan document; raises ValidationError with a Vietnamese message."""
     if not data:
@@ -78,6 +102,9 @@ def source_check(*, name: str, data: bytes) -> str:
             ERR_TOO_BIG.format(name=name, size=_mb(len(data)), limit=limit // MB, kind=KIND_WORDS[SourceKind(kind)]),
             code="size",
         )
+    refusal = content_refusal(io.BytesIO(data), name=name, extension="jpg" if ext == "jpeg" else ext)
+    if refusal:
+        raise ValidationError(refusal, code="content")
     {
         SourceKind.DOCX: _check_docx,
         SourceKind.PDF: _check_pdf,
@@ -88,9 +115,6 @@ def source_check(*, name: str, data: bytes) -> str:
 
 
 def _check_docx(name: str, data: bytes) -> None:
-    refusal = zip_refusal(data, name=name, kind="docx")
-    if refusal:
-        raise ValidationError(refusal, code="archive")
     import docx
 
     try:

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.intake.models import DraftStatus, PlanDraft
 from xaso.onboarding.models import SetupLink
-from xaso.onboarding.roster import KIND_NAMES, ROLE_NAMES, RosterError, template_workbook
+from xaso.onboarding.roster import ERR_TOO_BIG, KIND_NAMES, MAX_BYTES, MB, ROLE_NAMES, RosterError, template_workbook
 from xaso.onboarding.selectors import communes_onboardable, onboarding_overview, provinces_onboarded
 from xaso.onboarding.services import (
     commune_create,
@@ -178,6 +178,9 @@ class CommuneView(WagtailAdminTemplateMixin, TemplateView):
             form.add_error("file", ERR_FILE)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
+            if getattr(upload, "oversized", False):
+                # xaso/inputs/limits.py stopped storing it at the address's cap.
+                raise RosterError([ERR_TOO_BIG.format(name=upload.name, limit=MAX_BYTES // MB)])
             result = roster_import(
                 commune=self.commune, user=request.user, filename=upload.name or "danh-sach.xlsx", data=upload.read()
             )

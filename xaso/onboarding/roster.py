@@ -1,6 +1,6 @@
 """A commune's units and people in one XLSX: the Vietnamese template, and reading a filled one.
 
-Reading never writes. The file is checked before it is parsed (xaso/backoffice/uploads.py: archive
+Reading never writes. The file is checked before it is parsed (xaso/inputs/archives.py: archive
 directory, unpacked size, declared sheet sizes), then every cell is read as a value — a cell that
 holds a formula is refused, never evaluated nor written back — and every problem is reported
 with its sheet, row and column ("Trang “Người dùng”, dòng 7, cột “Vai trò”: …") so that the
@@ -22,11 +22,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from xaso.backoffice.uploads import MB, inert, sniff, xlsx_refusal
+from xaso.documents.cells import set_cell as inert
+from xaso.inputs.archives import xlsx_refusal
 from xaso.units.models import ALLOWED_CHILD_KINDS, Membership, OrgUnit, Role, UnitKind
 from xaso.units.services import ROLE_UNIT_KINDS
 from xaso.vi.text import fold
 
+MB = 1024 * 1024
 MAX_BYTES = 5 * MB
 MAX_UNITS = 300
 MAX_PEOPLE = 1000
@@ -218,11 +220,11 @@ def read_roster(data: bytes, *, name: str) -> Roster:
     """The non-empty rows of both sheets as text; raises RosterError listing every problem."""
     if len(data) > MAX_BYTES:
         raise RosterError([ERR_TOO_BIG.format(name=name, limit=MAX_BYTES // MB)])
-    if sniff(data) != "xlsx":
+    if not data.startswith(b"PK\x03\x04"):
         raise RosterError([ERR_NOT_XLSX.format(name=name)])
     refusal = xlsx_refusal(data, name=name, max_rows=MAX_PEOPLE + 1, max_cols=30)
     if refusal:
-        raise RosterError([refusal])
+        raise RosterError([_with_sheet_titles(refusal, data)])
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken or foreign file
@@ -245,6 +247,31 @@ def read_roster(data: bytes, *, name: str) -> Roster:
     if not found[UNITS_SHEET] and not found[PEOPLE_SHEET]:
         raise RosterError([ERR_NOTHING])
     return Roster(units=found[UNITS_SHEET], people=found[PEOPLE_SHEET])
+
+
+def _with_sheet_titles(message: str, data: bytes) -> str:
+    """The refusal names a worksheet by its part ("sheet2"): name it as the officer sees it."""
+    import zipfile
+
+    match = re.search(r"“(sheet\d+)”", message)
+    if not match:
+        return message
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            workbook = archive.read("xl/workbook.xml")[: 64 * 1024].decode("utf-8", "replace")
+            rels = archive.read("xl/_rels/workbook.xml.rels")[: 64 * 1024].decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return message
+    targets = {}
+    for tag in re.findall(r"<Relationship\b[^>]*>", rels):
+        rid, target = re.search(r'Id="([^"]+)"', tag), re.search(r'Target="([^"]+)"', tag)
+        if rid and target:
+            targets[rid.group(1)] = target.group(1).rsplit("/", 1)[-1].removesuffix(".xml")
+    for tag in re.findall(r"<sheet\b[^>]*>", workbook):
+        title, rid = re.search(r'name="([^"]+)"', tag), re.search(r'r:id="([^"]+)"', tag)
+        if title and rid and targets.get(rid.group(1)) == match.group(1):
+            return message.replace(match.group(0), f"“{title.group(1)}”")
+    return message
 
 
 def _read_sheet(sheet: Any, sheet_name: str, columns: tuple[Column, ...], limit: int, problems: list[str]) -> list[Row]:

@@ -87,10 +87,11 @@ REFUSALS = [
     ("ke-hoach.doc", b"\xd0\xcf\x11\xe0", "lưu lại dạng .docx"),
     ("ke-hoach.docx", b"%PDF-1.4 fake", "có đuôi .docx nhưng nội dung không phải văn bản Word"),
     ("ke-hoach.pdf", b"PK\x03\x04garbage", "có đuôi .pdf nhưng nội dung không phải tệp PDF"),
-    ("ke-hoach.pdf", b"%PDF-1.4\nnot really a pdf", "Không đọc được tệp PDF"),
-    ("anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "Không đọc được ảnh"),
+    ("ke-hoach.pdf", b"%PDF-1.4\nnot really a pdf", "không mở được như một tài liệu PDF"),
+    ("anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "không đọc được như một bức ảnh"),
     ("ke-hoach.txt", "Kê hoach chuyên môn".encode("latin-1"), "không phải văn bản UTF-8"),
-    ("ke-hoach.txt", b"abc\x00def", "không phải văn bản thuần"),
+    ("ke-hoach.txt", b"abc\x00def", "không phải văn bản UTF-8 đọc được"),
+    ("ke-hoach.pdf", b"%PDF-1.4\n<script>alert(1)</script>", "vừa là PDF vừa chứa mã trang web hoặc mã lệnh"),
 ]
 
 
@@ -107,7 +108,7 @@ def test_a_docx_that_unpacks_to_300_mb_is_refused_before_it_is_opened(demo, tan_
     assert len(bomb) < 400 * 1024
     response = post(client_for(demo.thu), tan_thanh, file=upload("ke-hoach.docx", bomb))
     assert response.status_code == 400
-    assert "khi giải nén nặng hơn 60 MB" in problems(response)
+    assert "khi giải nén nặng 300 MB, vượt giới hạn 40 MB" in problems(response)
     assert not PlanDraft.objects.exists()
 
 

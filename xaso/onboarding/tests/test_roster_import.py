@@ -206,7 +206,7 @@ def test_five_thousand_rows_are_refused_before_parsing(demo, tan_tien, post_rost
         post_roster,
         tan_tien,
         workbook(units, people),
-        "Trang tính “Người dùng” có 5001 dòng, 6 cột, vượt quá khả năng nhập (tối đa 1001 dòng, 30 cột).",
+        "Trang tính “Người dùng” của tệp có 5001 dòng, 6 cột, vượt quá khả năng nhập (tối đa 1001 dòng, 30 cột).",
     )
     assert time.monotonic() - started < 60  # a sanity bound, not a benchmark
 
@@ -228,7 +228,7 @@ def test_a_zip_bomb_is_refused_quickly(demo, tan_tien, post_roster):
     bomb = zip_bomb()
     assert len(bomb) < 400 * 1024
     started = time.monotonic()
-    refused(post_roster, tan_tien, bomb, "khi giải nén nặng hơn 60 MB; tệp này không được nhận")
+    refused(post_roster, tan_tien, bomb, "khi giải nén nặng 300 MB, vượt giới hạn 40 MB; hãy chia nhỏ tệp.")
     assert time.monotonic() - started < 10
 
 
@@ -236,7 +236,7 @@ def test_a_zip_bomb_is_refused_quickly(demo, tan_tien, post_roster):
     ("name", "data", "message"),
     [
         ("danh-sach.xlsx", b"Ho va ten,Ten dang nhap\n", "không phải bảng tính Excel (.xlsx)"),
-        ("danh-sach.xlsx", b"PK\x03\x04broken", "không phải bảng tính Excel (.xlsx)"),
+        ("danh-sach.xlsx", b"PK\x03\x04broken", "không phải là tệp XLSX hợp lệ"),
     ],
 )
 def test_files_that_are_not_spreadsheets_are_refused(demo, tan_tien, post_roster, name, data, message):
