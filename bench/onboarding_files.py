@@ -68,7 +68,8 @@ def main() -> None:
         try:
             read_roster(data, name="x.xlsx")
         except RosterError as exc:
-            assert reason in exc.problems[0], exc.problems
+            if reason not in exc.problems[0]:
+                raise AssertionError(exc.problems) from exc
             return
         raise AssertionError("not refused")
 
