@@ -20,11 +20,12 @@ from xaso.intake import draft as d
 from xaso.intake.convert import task_codes
 from xaso.intake.forms import (
     SECTIONS,
-    MilestoneFormSet,
+    BaseMilestoneFormSet,
+    MilestoneForm,
     TargetForm,
     TaskForm,
     UploadForm,
-    formset_class,
+    list_formset,
     target_apply,
     target_initial,
     task_apply,
@@ -264,12 +265,14 @@ class DraftEditView(WagtailAdminTemplateMixin, TemplateView):
             initial = section.initial(plan, self.number)
             if section.kind == "form":
                 return {"form": section.form(data, initial=initial)}
-            return {"formset": formset_class(section)(data, initial=initial, prefix="muc")}
+            return {"formset": list_formset(section.form, data=data, initial=initial, prefix="muc")}
         if self.section == "muc-tieu":
             target = plan.targets[self.where] if self.where is not None else d.Target(text="")
             initial, milestones = target_initial(target)
             form = TargetForm(data, initial=initial)
-            formset = MilestoneFormSet(data, initial=milestones, prefix="moc")
+            formset = list_formset(
+                MilestoneForm, data=data, initial=milestones, prefix="moc", base=BaseMilestoneFormSet
+            )
             return {"form": form, "formset": formset, "item": target}
         groups = [(g, f"Nhóm {g + 1}: {group.text[:80]}") for g, group in enumerate(plan.task_groups)]
         if self.where is not None:

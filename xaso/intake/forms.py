@@ -29,6 +29,7 @@ ERR_NO_MILESTONE = "Mục tiêu cần ít nhất một mốc (năm, giá trị).
 ERR_NO_LEAD = "Nhiệm vụ cần ít nhất một đơn vị chủ trì."
 ERR_DAY = "Ngày {day}/{month} không có trong năm."
 EDITED = "edited"
+MAX_ROWS = 200
 
 TEXTAREA = {"rows": 3}
 
@@ -217,8 +218,28 @@ class ResponsibilityForm(forms.Form):
     lines = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
-def _formset(form: type[forms.Form], extra: int = 1) -> type[forms.BaseFormSet]:
-    return forms.formset_factory(form, extra=extra, can_delete=True, max_num=200, validate_max=True)
+class ListFormSet(forms.BaseFormSet):
+    """A part of the draft edited as a whole list. Draft items have no ids, so every row travels as
+    a new row (INITIAL_FORMS=0): the project's formset guard (xaso/inputs/formsets.py) asks an id of
+    every "initial" row, and nothing here needs one — the list saved replaces the list shown."""
+
+    def initial_form_count(self) -> int:
+        return 0
+
+
+def list_formset(
+    form: type[forms.Form],
+    *,
+    data: Any,
+    initial: list[dict[str, Any]],
+    prefix: str,
+    base: type[ListFormSet] = ListFormSet,
+) -> ListFormSet:
+    """Shown: one row per item, filled, and a blank one. Sent back: the rows as typed."""
+    extra = len(initial) + 1 if data is None else 0
+    cls = forms.formset_factory(form, formset=base, extra=extra, can_delete=True, max_num=MAX_ROWS, validate_max=True)
+    formset: ListFormSet = cls(initial=initial, prefix=prefix) if data is None else cls(data, prefix=prefix)
+    return formset
 
 
 def _span(text: str) -> list[int]:
@@ -372,7 +393,7 @@ class MilestoneForm(forms.Form):
         return cleaned
 
 
-class BaseMilestoneFormSet(forms.BaseFormSet):
+class BaseMilestoneFormSet(ListFormSet):
     period: tuple[int, int] | None = None
 
     def clean(self) -> None:
@@ -390,11 +411,6 @@ class BaseMilestoneFormSet(forms.BaseFormSet):
             years.add(year)
             if self.period and not self.period[0] <= year <= self.period[1]:
                 raise ValidationError(ERR_MILESTONE_OUTSIDE.format(year=year, start=self.period[0], end=self.period[1]))
-
-
-MilestoneFormSet = forms.formset_factory(
-    MilestoneForm, formset=BaseMilestoneFormSet, extra=1, can_delete=True, max_num=20, validate_max=True
-)
 
 
 class TaskForm(forms.Form):
@@ -443,10 +459,6 @@ SECTIONS: dict[str, Section] = {
         "Tổ chức thực hiện", "formset", ResponsibilityForm, responsibilities_initial, responsibilities_apply
     ),
 }
-
-
-def formset_class(section: Section) -> type[forms.BaseFormSet]:
-    return _formset(section.form)
 
 
 def target_initial(target: d.Target) -> tuple[dict[str, Any], list[dict[str, Any]]]:

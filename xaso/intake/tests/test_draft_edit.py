@@ -228,7 +228,7 @@ def test_a_blank_extra_row_of_a_list_is_left_out(demo, read_draft, client_for):
 
     draft = read_draft()
     rows = responsibilities_initial(reload(draft), "")
-    data = {"version": draft.version, "muc-TOTAL_FORMS": len(rows) + 1, "muc-INITIAL_FORMS": len(rows)}
+    data = {"version": draft.version, "muc-TOTAL_FORMS": len(rows) + 1, "muc-INITIAL_FORMS": 0}
     for index, row in enumerate(rows):
         data |= {f"muc-{index}-{key}": value for key, value in row.items()}
         if index:
