@@ -1,5 +1,6 @@
 // The plan-from-document screens: follow a draft being read (its state every 1.5 s, the page
-// reloads when it is ready), and light up the source lines an item came from.
+// reloads when it is ready), and light up the source lines an item came from when its
+// "dòng …" link is followed (not on hover: scrolling would move the light under the pointer).
 (function () {
   "use strict";
   var INTERVAL = 1500;
@@ -58,11 +59,6 @@
       line.scrollIntoView({ block: "center" });
       if (history.replaceState) { history.replaceState(null, "", "#L" + link.dataset.lines.split("-")[0]); }
     }
-  });
-
-  document.addEventListener("mouseover", function (event) {
-    var item = event.target.closest ? event.target.closest(".draft-item[data-lines]") : null;
-    if (item) { highlight(item.dataset.lines); }
   });
 
   window.setTimeout(poll, INTERVAL);
