@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -238,8 +238,8 @@ def list_formset(
     """Shown: one row per item, filled, and a blank one. Sent back: the rows as typed."""
     extra = len(initial) + 1 if data is None else 0
     cls = forms.formset_factory(form, formset=base, extra=extra, can_delete=True, max_num=MAX_ROWS, validate_max=True)
-    formset: ListFormSet = cls(initial=initial, prefix=prefix) if data is None else cls(data, prefix=prefix)
-    return formset
+    formset = cls(initial=initial, prefix=prefix) if data is None else cls(data, prefix=prefix)
+    return cast(ListFormSet, formset)
 
 
 def _span(text: str) -> list[int]:

@@ -3,6 +3,8 @@ viewer reads, brings communes on board, and logs in with a second factor; a view
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -44,7 +46,7 @@ def test_it_must_use_a_second_factor(demo):
 
 
 def test_it_is_granted_at_the_province_or_a_department_only(demo):
-    person = UserFactory(username="khong.dung.cho")
+    person: Any = UserFactory(username="khong.dung.cho")
     with pytest.raises(ValidationError):
         membership_grant(user=person, unit=OrgUnit.objects.get(code="ls-hvt"), role=Role.PROVINCE_ADMIN)
     grant(person, OrgUnit.objects.get(code="ls"), Role.PROVINCE_ADMIN)
