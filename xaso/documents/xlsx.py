@@ -50,6 +50,7 @@ _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _THIN = Side(style="thin", color="000000")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+LINE_HEIGHT = 16.0  # points per line of 12-point Times New Roman (Liberation Serif) in a cell
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -159,8 +160,19 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
             cell.border = _GRID
             cell.number_format = NUMBER_FORMATS[column.kind] if not isinstance(value, str) else "@"
             cell.alignment = aligns["left" if column.kind == "text" else "center"]
-    for col, column in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = _width(column, [r[col - 1] for r in table.rows])
+    widths = [_width(column, [r[col] for r in table.rows]) for col, column in enumerate(columns)]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    # LibreOffice keeps a row's default height however much its text wraps, and prints the lines over
+    # the next row: each row gets the height of its longest wrapped cell.
+    header_lines = max(_lines(column.title, width) for column, width in zip(columns, widths, strict=True))
+    ws.row_dimensions[header_row].height = LINE_HEIGHT * header_lines
+    for index, values in enumerate(table.rows):
+        lines = max(
+            _lines(_shown(value, column.kind), width)
+            for column, value, width in zip(columns, values, widths, strict=True)
+        )
+        ws.row_dimensions[header_row + 1 + index].height = LINE_HEIGHT * lines
     # Scrolling keeps the header in view; printing repeats it on every page.
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"
@@ -172,6 +184,24 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     if table.note.strip():
         note = set_cell(ws.cell(row=header_row + len(table.rows) + 2, column=1), nfc(table.note.strip()))
         note.font = Font(name=FONT, size=11, italic=True)
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a text takes in a column `width` characters wide, wrapped between words."""
+    room = max(1, int(width) - 1)
+    lines = 0
+    for paragraph in text.split("\n") or [""]:
+        current = 0
+        lines += 1
+        for word in paragraph.split():
+            if current and current + 1 + len(word) > room:
+                lines += 1
+                current = 0
+            current += (1 if current else 0) + len(word)
+            while current > room:  # a word longer than the column wraps inside itself
+                lines += 1
+                current -= room
+    return max(1, lines)
 
 
 def _value(value: Cell) -> str | int | float | Decimal | dt.date | None:

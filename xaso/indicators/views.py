@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -29,6 +30,7 @@ from xaso.indicators.status import STATUS_EXPLAINED, Status
 from xaso.inputs.params import query_id, query_year
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import scope_for
+from xaso.vi.text import fold
 
 ERR_NO_UNIT = "Bạn chưa được giao đơn vị nào nên chưa có bảng điều hành."
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -146,7 +148,8 @@ def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
         *exports.dashboard_tables(dashboard),
         *(table for panel in extra_panels(request, dashboard) for table in panel.get("tables", ())),
     ]
-    name = f"bang-dieu-hanh-{unit.code}-{dashboard.period.key}"
+    # Named as the period is said: "bang-dieu-hanh-ls-hvt-6-thang-dau-nam-2026", "…-nam-2026".
+    name = f"bang-dieu-hanh-{unit.code}-{slugify(fold(dashboard.period.label))}"
     if fmt == "xlsx":
         response = HttpResponse(exports.to_xlsx(tables), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
@@ -221,7 +224,7 @@ def province_export(request: HttpRequest, fmt: str) -> HttpResponse:
     today = timezone.localdate()
     year_value = _year(request, today.year)
     table = exports.province_table(province_overview(user=request.user, year_value=year_value, today=today))
-    name = f"tong-hop-cac-xa-{year_value}"
+    name = f"tong-hop-cac-xa-nam-{year_value}"
     if fmt == "xlsx":
         response = HttpResponse(exports.to_xlsx([table]), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'

@@ -84,6 +84,27 @@ def test_columns_are_sized_to_their_content(sheet):
     assert all(8 <= width <= 62 for width in widths.values())
 
 
+def test_rows_are_as_tall_as_their_wrapped_text():
+    """LibreOffice prints a wrapped text over the next row unless the row's height says how tall it is."""
+    task = (
+        "Tổ chức tuyên truyền, phổ biến, nâng cao nhận thức về phát triển khoa học, công nghệ, đổi mới sáng tạo "
+        "và chuyển đổi số trên hệ thống truyền thanh cơ sở, trang thông tin điện tử xã và mạng xã hội"
+    )
+    columns = (Column(title="Mã", kind="text"), Column(title="Nhiệm vụ", width=4), Column(title="Số", kind="integer"))
+    data = xlsx_annex(
+        sheets=[
+            Sheet(title="Nhiệm vụ", table=Table(columns=columns, rows=(("NV-1.1", task, 3), ("NV-1.2", "Ngắn.", 1))))
+        ]
+    )
+    sheet = load_workbook(io.BytesIO(data))["Nhiệm vụ"]
+    width = sheet.column_dimensions["B"].width
+    assert len(task) > width  # it wraps
+    lines_needed = -(-len(task) // int(width))
+    assert sheet.row_dimensions[2].height >= x.LINE_HEIGHT * lines_needed
+    assert sheet.row_dimensions[3].height == x.LINE_HEIGHT  # a short row stays one line tall
+    assert sheet.row_dimensions[1].height >= x.LINE_HEIGHT
+
+
 def test_the_note_follows_the_table(sheet):
     assert sheet["A8"].value == "Số liệu đến ngày 14/6/2026."
     assert sheet["A8"].font.i
