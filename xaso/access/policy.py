@@ -383,7 +383,7 @@ VIEWS: dict[str, ViewRule] = {
     "wagtailcore_login": public(),
     "wagtaildocs_serve": public("tệp đính kèm trang; tệp chưa đăng chỉ người có quyền tải (portal.documents)"),
     "wagtaildocs_authenticate_with_password": public(),
-    "portal:*": public("tìm kiếm, sơ đồ trang, đếm lượt đọc"),
+    "portal:*": public("tìm kiếm, sơ đồ trang, đếm lượt đọc, ảnh chia sẻ của trang công khai"),
     "plans:*": public("kế hoạch đã ban hành"),
     "learning:*": public("Bình dân học vụ số, xác minh giấy chứng nhận"),
     "channels_broadcast_*": public("lịch phát cho thiết bị truyền thanh: chỉ bản tin đã duyệt"),

@@ -10,12 +10,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from xaso.portal.pagecache import page_cached
 from xaso.portal.reach import reader_count
 from xaso.portal.search import portal_search
-from xaso.portal.selectors import portal_chrome
+from xaso.portal.selectors import home_of_page, portal_chrome
+from xaso.portal.share import share_jpeg
 
 RESULTS_PER_PAGE = 10
 QUERY_MAX = 200
@@ -62,3 +63,27 @@ def reach(request: HttpRequest, article_id: int) -> HttpResponse:
     if request.method == "POST":
         return HttpResponse(status=204)
     return HttpResponse(PIXEL, content_type="image/gif")
+
+
+# Facebook and Zalo fetch the picture again now and then; a week is plenty (its address changes with
+# each publication of the page).
+SHARE_MAX_AGE = 7 * 24 * 3600
+
+
+@require_http_methods(["GET", "HEAD"])
+def share_image(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The 1200×630 picture a shared link of a live, public page shows (xaso.portal.share)."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None:
+        raise Http404("Không có trang này.")
+    home = home_of_page(page=page)
+    cover = getattr(page, "cover", None)
+    title, site_name = getattr(page, "seo_title", "") or page.title, home.title if home is not None else ""
+    if cover is not None:
+        with cover.file.open("rb") as picture:
+            data = share_jpeg(title=title, site_name=site_name, cover_file=picture)
+    else:
+        data = share_jpeg(title=title, site_name=site_name, cover_file=None)
+    response = HttpResponse(data, content_type="image/jpeg")
+    response["Cache-Control"] = f"public, max-age={SHARE_MAX_AGE}"
+    return response

@@ -56,11 +56,31 @@ def test_the_printable_notice_carries_the_title_the_code_and_the_address(portal,
     html = client.get(f"{page.url}thong-bao-in/").content.decode()
     assert "<h1>Họp thôn bàn về chuyển đổi số</h1>" in html
     assert "Mời bà con dự họp tối thứ Sáu." in html
-    assert f"<strong>{settings.BASE_URL}{page.url}</strong>" in html
+    typed = html[html.index('<strong class="typed') : html.index("</strong>")]
+    assert re.sub(r"<[^>]+>", "", typed.split(">", 1)[1]) == f"{settings.BASE_URL}{page.url}"
     assert "hướng vào mã này để đọc toàn bài" in html
     svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
     assert _decode(svg, tmp_path) == f"{settings.BASE_URL}{page.url}"
     assert f'href="{page.url}thong-bao-in/"' in client.get(page.url).content.decode()
+
+
+def test_the_notice_breaks_the_typed_address_only_after_a_slash(portal, client):
+    page = article(
+        portal.news,
+        portal.linh,
+        title="Hướng dẫn cài đặt ứng dụng định danh điện tử VNeID cho người cao tuổi ở thôn Nà Pàn",
+        publish_as=portal.admin,
+    )
+    html = client.get(f"{page.url}thong-bao-in/").content.decode()
+    typed = html[html.index('<strong class="typed') : html.index("</strong>")]
+    pieces = re.findall(r'<span class="piece">([^<]*)</span>', typed)
+    # Each piece is unbreakable (white-space: nowrap); the only break opportunities are the <wbr> between.
+    assert "".join(pieces) == f"{settings.BASE_URL}{page.url}"
+    assert all(p.endswith("/") for p in pieces[:-1])
+    assert typed.count("<wbr>") == len(pieces) - 1
+    css = (settings.BASE_DIR / "xaso/static/xaso/css/notice.css").read_text()
+    assert "break-all" not in css
+    assert ".typed .piece { white-space: nowrap; }" in css
 
 
 def test_a_draft_has_no_qr_code_nor_notice(portal, client):

@@ -112,6 +112,17 @@ def test_the_beacon_is_on_the_article_page(portal, client):
     assert f'<img class="beacon" src="/luot-doc/{page.pk}/" alt=""' in html
 
 
+def test_a_view_sends_one_beacon_from_the_body_and_the_head_holds_no_noscript(portal, client):
+    page = article(portal.news, portal.linh, publish_as=portal.admin)
+    html = client.get(page.url).content.decode()
+    head, body = html.split("</head>", 1)
+    # Twice on the page meant two POSTs, so two readers counted, per view.
+    assert html.count(f'data-url="/luot-doc/{page.pk}/"') == 1
+    assert html.count(f'src="/luot-doc/{page.pk}/"') == 1
+    assert "<noscript" not in head  # HTML allows only link, style and meta in a <noscript> of the head
+    assert f'data-url="/luot-doc/{page.pk}/"' in body
+
+
 def test_a_finished_day_carries_its_readers_into_the_article_activity(
     portal, client, django_capture_on_commit_callbacks
 ):
