@@ -111,9 +111,8 @@ def test_the_title_is_drawn_whole_words_in_a_font_with_every_vietnamese_letter()
 
     assert not missing_letters(serif_files()["bold"])
     font = ImageFont.truetype(str(serif_files()["bold"]), 60)
-    title = (
-        "Ủy ban nhân dân xã Hoàng Văn Thụ triển khai kế hoạch tuyên truyền chuyển đổi số, "
-        + " ".join(VIETNAMESE[i : i + 5] for i in range(0, len(VIETNAMESE), 5))
+    title = "Ủy ban nhân dân xã Hoàng Văn Thụ triển khai kế hoạch tuyên truyền chuyển đổi số, " + " ".join(
+        VIETNAMESE[i : i + 5] for i in range(0, len(VIETNAMESE), 5)
     )
     lines = _wrapped(title, font, SIZE[0] - 2 * MARGIN)
     assert " ".join(lines) == title  # broken between words only
