@@ -196,3 +196,20 @@ def test_the_article_editor_links_to_the_panel(client_for, portal, channels, art
     page = client_for(portal.linh).get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
     assert page.status_code == 200
     assert reverse(PANEL, args=[article.pk]) in page.text
+
+
+def test_the_schedule_shows_each_slot_as_played_missed_called_off_or_still_ahead(client_for, portal, channels, article):
+    from xaso.channels.broadcast.models import BroadcastSlot
+    from xaso.channels.demo import HISTORY_TITLE, load_broadcast_history
+    from xaso.channels.models import Publication
+
+    # The demo's bulletin of last week: played in most villages, missed in Pác Văn (a power cut), and
+    # tomorrow evening's slot called off.
+    load_broadcast_history(lambda _: None)
+    Publication.objects.filter(title=HISTORY_TITLE).update(page=article)
+    panel = client_for(portal.linh).get(reverse(PANEL, args=[article.pk])).text
+    slots = BroadcastSlot.objects.filter(audio__publication__title=HISTORY_TITLE)
+    assert panel.count("· <strong>đã hủy</strong>") == slots.filter(cancelled_at__isnull=False).count() == 1
+    assert "Thôn Pác Văn: không phát được" in panel
+    assert "Thôn Nà Pàn: đã phát" in panel
+    assert "Mỗi buổi chỉ được tính khi người vận hành loa của thôn" in panel
