@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from xaso.access.bulk import scoped_bulk_action
-from xaso.access.files import protected_file
+from xaso.access.files import media_public, protected_file
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # Before Wagtail's own: the ids of a bulk action are first cut down to the person's rows.
@@ -17,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tep/<path:name>", protected_file, name="protected_file"),
+    path("", include("xaso.operations.urls")),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("ke-hoach/", include("xaso.plans.urls")),
     path("van-ban/", include("xaso.documents.urls")),
@@ -28,7 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media_public"),
+        re_path(r"^media/(?P<path>.*)$", media_public, name="media_public"),
     ]
 
 # Wagtail's page tree serves everything else (the commune's e-information page).

@@ -53,6 +53,10 @@ def page_cache_clear() -> None:
     caches[CACHE_ALIAS].set(GENERATION_KEY, secrets.token_hex(8), None)
 
 
+def current_generation() -> str:
+    return _generation()
+
+
 def _generation() -> str:
     cache = caches[CACHE_ALIAS]
     generation = cache.get(GENERATION_KEY)
