@@ -287,12 +287,18 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": _PAGE_CACHES.get(PAGE_CACHE, {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
 }
+# Front nginx caches (deploy/nginx) told at once when the generation changes, e.g. http://127.0.0.1.
+FRONT_CACHE_URLS = env_list("XASO_FRONT_CACHE_URLS", [])
 # Counting readers (xaso/portal/reach.py): where the reader's address is. Behind a reverse proxy
 # that sets X-Real-IP, use HTTP_X_REAL_IP; the address only enters the day's salted digest.
 READER_IP_HEADER = env_str("XASO_READER_IP_HEADER", "REMOTE_ADDR")
 
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("XASO_DEFAULT_FROM_EMAIL", "Xã số <khong-tra-loi@xaso.local>")
+
+# Behind nginx (deploy/): it tells whether the reader came over HTTPS.
+if env_bool("XASO_BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("XASO_SECURE_COOKIES", default=False)
@@ -374,5 +380,6 @@ HEALTH_REQUIRE_SCHEDULER = env_bool("XASO_HEALTH_REQUIRE_SCHEDULER", default=Fal
 # A running task writes its heartbeat this often; one silent for TASK_STALE_SECONDS lost its worker.
 TASK_HEARTBEAT_SECONDS = env_int("XASO_TASK_HEARTBEAT_SECONDS", 10)
 TASK_STALE_SECONDS = env_int("XASO_TASK_STALE_SECONDS", 60)
+SCHEDULER_INTERVAL = env_int("XASO_SCHEDULER_INTERVAL", 15)
 BACKUP_DIR = Path(env_str("XASO_BACKUP_DIR", str(DATA_DIR / "backups")))
 BACKUP_KEEP = env_int("XASO_BACKUP_KEEP", 14)

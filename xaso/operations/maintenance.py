@@ -103,7 +103,6 @@ def abandoned_tasks_fail() -> int:
     moved = 0
     for name in settings.RQ_QUEUES:
         registry = StartedJobRegistry(queue=django_rq.get_queue(name))
-        before = registry.count
+        moved += len(registry.get_expired_job_ids())
         registry.cleanup()
-        moved += max(0, before - registry.count)
     return moved

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from xaso.operations.scheduler import scheduler_run
@@ -17,7 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Chạy một vòng rồi thoát.")
-        parser.add_argument("--interval", type=float, default=15.0, help="Số giây giữa hai vòng.")
+        parser.add_argument(
+            "--interval", type=float, default=settings.SCHEDULER_INTERVAL, help="Số giây giữa hai vòng."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         scheduler_run(interval=options["interval"], once=options["once"])
