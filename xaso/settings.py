@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "xaso.accounts",
     "xaso.units",
     "xaso.access",
+    "xaso.audit",
     "xaso.plans",
     "xaso.portal",
     "xaso.registers",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who may reach each URL at all, as xaso/access/policy.py declares.
     "xaso.access.middleware.AccessMiddleware",
+    # Who is acting, for the audit trail of every write this request makes.
+    "xaso.audit.recording.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -313,6 +316,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # What the portal's editors may upload (xaso/portal/uploads.py checks the content and
 # size of each kind and refuses in Vietnamese; keep these lists equal to its own).
+# Files are downloaded through Wagtail's view, which runs the portal's publication check.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",

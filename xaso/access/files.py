@@ -124,3 +124,18 @@ def move_to_protected(apps_registry: Any, label: str, field: str, folder: str) -
             new = target.save(namer(row, old), source)
         model._default_manager.filter(pk=row.pk).update(**{field: new})
         default_storage.delete(old)
+
+
+# Wagtail's documents live under MEDIA_ROOT too, but are downloaded through /tai-lieu/ (which
+# checks that a live page links them): their folder is never served as plain media.
+NOT_PLAIN_MEDIA = ("documents/",)
+
+
+def media_public(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
+    """Portal pictures, renditions, lesson media and loudspeaker audio, as files."""
+    from django.views.static import serve
+
+    if path.lstrip("/").startswith(NOT_PLAIN_MEDIA):
+        raise Http404(ERR_NO_FILE)
+    response: HttpResponse | FileResponse = serve(request, path, document_root=settings.MEDIA_ROOT)
+    return response

@@ -293,6 +293,14 @@ MODELS: dict[str, ModelRule] = {
         owner="province",
         owner_level=Reach.PROVINCE,
     ),
+    # -- the audit trail: read by those who answer for a commune; written by xaso.audit only ---------
+    "audit.AuditEntry": ModelRule(
+        grants={OWNER: VIEW, LEADER: VIEW, PROVINCE: VIEW},
+        readable="xaso.audit.selectors.audit_entries_readable",
+        writable="xaso.audit.selectors.audit_entries_writable",
+        owner="commune",
+        owner_level=Reach.COMMUNE,
+    ),
     # -- generated documents: everyone sees those of the units they read; asking is checked per unit --
     "documents.RenderJob": ModelRule(
         grants=dict.fromkeys(Role, VIEW) | {OWNER: VIEW | {"add"}, LEADER: VIEW | {"add"}},
@@ -412,6 +420,7 @@ VIEWS: dict[str, ViewRule] = {
     "outreach_showcase_article": roles(OWNER, REPORTER),
     "funding_summary": roles(OWNER, LEADER, PROVINCE),
     "reviews_request": roles(OWNER, LEADER),
+    "audit_log": roles(OWNER, LEADER, PROVINCE, why="chỉ các xã người đó chịu trách nhiệm"),
 }
 
 # The snippet screens and choosers of each model follow the model's grants and rows.

@@ -68,8 +68,9 @@ class ActivityImportView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form: ActivityImportForm) -> HttpResponse:
         try:
-            records = validate_rows(read_rows(form.cleaned_data["file"].read()), user=self.request.user)
-            created = activities_import(records=records, user=self.request.user)
+            upload = form.cleaned_data["file"]
+            records = validate_rows(read_rows(upload.read()), user=self.request.user)
+            created = activities_import(records=records, user=self.request.user, filename=upload.name)
         except SpreadsheetError as exc:
             self.problems = exc.problems
         except ValidationError as exc:

@@ -223,6 +223,24 @@ def recorded_delete(*, item: RecordedAsActivity) -> None:
 
 
 @transaction.atomic
-def activities_import(*, records: list[dict[str, Any]], user: Any = None) -> list[Activity]:
-    """Record every row of a validated import, or none of them (one transaction)."""
-    return [activity_record(**record, user=user) for record in records]
+def activities_import(*, records: list[dict[str, Any]], user: Any = None, filename: str = "") -> list[Activity]:
+    """Record every row of a validated import, or none of them (one transaction); the import itself is
+    one entry of the audit trail per unit, beside the entry of each activity."""
+    from xaso.audit.models import AuditAction
+    from xaso.audit.recording import record
+
+    created = [activity_record(**record, user=user) for record in records]
+    by_unit: dict[Any, list[Activity]] = {}
+    for activity in created:
+        by_unit.setdefault(activity.unit, []).append(activity)
+    for unit, activities in by_unit.items():
+        record(
+            action=AuditAction.IMPORT,
+            title=f"Nhập {len(activities)} hoạt động từ tệp {filename}".strip(),
+            model="hoạt động",
+            commune_id=unit.commune_id,
+            unit_id=unit.pk,
+            user=user,
+            data={"file": filename, "activities": [activity.pk for activity in activities]},
+        )
+    return created

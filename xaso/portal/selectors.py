@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, Site
 
@@ -116,3 +117,12 @@ def audiences_for_commune(*, commune: OrgUnit | None) -> QuerySet[Audience]:
     """What an article of this commune's portal may be written for."""
     shared = Q(commune__isnull=True)
     return Audience.objects.filter(shared | Q(commune=commune) if commune is not None else shared)
+
+
+def document_published(*, document: Any) -> bool:
+    """Is a file linked from a live page (Wagtail's reference index)?"""
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    pages = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type).values("object_id")
+    return Page.objects.filter(live=True, pk__in=[int(row["object_id"]) for row in pages]).exists()

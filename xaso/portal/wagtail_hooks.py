@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.documents import get_permission_policy as document_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from xaso.access.pages import pages_reachable
 from xaso.portal.access import portal_setup
 from xaso.portal.models import Audience, HomePage, PortalPage
 from xaso.portal.pagecache import mark_cacheable
+from xaso.portal.selectors import document_published
 from xaso.units.scoping import ScopedAdminForm, ScopedSnippetViewSet
 from xaso.units.selectors import communes_owned
 
@@ -73,3 +75,17 @@ def allow_page_cache(page: Any, request: HttpRequest, serve_args: Any, serve_kwa
 def chooser_pages_of_own_portals(pages: Any, request: HttpRequest) -> Any:
     # One tree holds every commune's portal: the chooser offers only the person's own.
     return pages.filter(pk__in=pages_reachable(user=request.user).values("pk"))
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_documents(document: Any, request: HttpRequest) -> HttpResponse | None:
+    """A file uploaded to a commune's collection is public once a live page links it; before that
+    (a draft's attachment, a file not yet used) only the portal's own editors may download it."""
+    if document_published(document=document):
+        return None
+    policy = document_permission_policy()
+    if request.user.is_authenticated and policy.user_has_any_permission_for_instance(
+        request.user, ["change", "choose"], document
+    ):
+        return None
+    return HttpResponseNotFound("Không có tệp này.")

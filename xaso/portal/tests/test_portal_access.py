@@ -58,9 +58,12 @@ def test_only_portal_roles_reach_the_article_editor(portal, client):
     for name in ("linh", "lan"):
         client.force_login(getattr(portal, name))
         assert client.get(url).status_code == 200, name
-    for name in ("mai", "son", "quang", "thu", "hung"):
+    for name in ("mai", "son", "quang", "hung"):
         client.force_login(getattr(portal, name))
         assert client.get(url).status_code in (302, 403), name
+    # Another commune's section does not exist for the other commune's owner.
+    client.force_login(portal.thu)
+    assert client.get(url).status_code == 404
     client.force_login(portal.outsider)
     assert client.get(url).status_code in (302, 403)
 
