@@ -316,7 +316,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # What the portal's editors may upload (xaso/portal/uploads.py checks the content and
 # size of each kind and refuses in Vietnamese; keep these lists equal to its own).
-# Files are downloaded through Wagtail's view, which runs the portal's publication check.
+# Files are downloaded through Wagtail's view, which runs the portal's publication check (on object
+# storage too: never a redirect to the store's address).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",

@@ -85,20 +85,6 @@ def _accel_address(storage: Any, name: str) -> str:
     return f"{settings.PROTECTED_ACCEL_S3_PREFIX}{parts.path.lstrip('/')}?{parts.query}"
 
 
-def media_public(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
-    """Portal pictures and other public uploads: from the disk, or streamed from object storage
-    (nginx keeps a copy: a stored name never changes content)."""
-    if isinstance(default_storage, FileSystemStorage):
-        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
-    if not path or ".." in path.split("/") or path.startswith("/") or not default_storage.exists(path):
-        raise Http404(ERR_NO_FILE)
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
-    response["Cache-Control"] = "public, max-age=86400"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 # Folder -> the word a downloaded file's name starts with ("minh-chung-123.pdf").
 FILES_DOWNLOAD_PREFIX = {
     "minh-chung": "minh-chung",
@@ -132,10 +118,17 @@ NOT_PLAIN_MEDIA = ("documents/",)
 
 
 def media_public(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
-    """Portal pictures, renditions, lesson media and loudspeaker audio, as files."""
-    from django.views.static import serve
-
+    """Portal pictures, renditions, lesson media and loudspeaker audio, as files: from the disk, or
+    streamed from object storage (nginx keeps a copy: a stored name never changes content)."""
     if path.lstrip("/").startswith(NOT_PLAIN_MEDIA):
         raise Http404(ERR_NO_FILE)
-    response: HttpResponse | FileResponse = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if isinstance(default_storage, FileSystemStorage):
+        response: HttpResponse | FileResponse = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+        return response
+    if not path or ".." in path.split("/") or path.startswith("/") or not default_storage.exists(path):
+        raise Http404(ERR_NO_FILE)
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
