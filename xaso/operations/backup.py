@@ -123,29 +123,34 @@ PG_DUMP, PG_RESTORE = "pg_dump", "pg_restore"  # Debian's postgresql-client, on 
 
 
 def _dump_postgresql(target: Path) -> dict[str, int]:
-    """pg_dump of the snapshot this connection exports, and the row counts of that same snapshot."""
-    with connection.cursor() as cursor:
-        cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        try:
-            cursor.execute("SELECT pg_export_snapshot()")
-            snapshot = cursor.fetchone()[0]
-            subprocess.run(  # noqa: S603 - PostgreSQL client tools from PATH
-                [
-                    shutil.which(PG_DUMP) or PG_DUMP,
-                    "--format=custom",
-                    "--no-owner",
-                    "--no-privileges",
-                    f"--snapshot={snapshot}",
-                    "--file",
-                    str(target),
-                ],
-                env=_pg_env(),
-                check=True,
-                capture_output=True,
-            )
-            counts = table_counts(cursor)
-        finally:
-            cursor.execute("ROLLBACK")
+    """pg_dump of the snapshot a connection of its own exports, and the row counts of that same
+    snapshot (its own connection: the caller's may be inside a transaction already)."""
+    own = connections.create_connection("default")
+    try:
+        with own.cursor() as cursor:
+            cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                cursor.execute("SELECT pg_export_snapshot()")
+                snapshot = cursor.fetchone()[0]
+                subprocess.run(  # noqa: S603 - PostgreSQL client tools from PATH
+                    [
+                        shutil.which(PG_DUMP) or PG_DUMP,
+                        "--format=custom",
+                        "--no-owner",
+                        "--no-privileges",
+                        f"--snapshot={snapshot}",
+                        "--file",
+                        str(target),
+                    ],
+                    env=_pg_env(),
+                    check=True,
+                    capture_output=True,
+                )
+                counts = table_counts(cursor)
+            finally:
+                cursor.execute("ROLLBACK")
+    finally:
+        own.close()
     return counts
 
 

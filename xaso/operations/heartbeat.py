@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 
 from xaso.operations.models import Heartbeat
@@ -40,7 +40,6 @@ def beating(beat: Callable[[], object], *, every: float) -> Iterator[None]:
     finally:
         stop.set()
         thread.join(timeout=every + 5)
-        close_old_connections()
 
 
 def process_beat(*, name: str) -> None:
