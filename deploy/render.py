@@ -88,7 +88,7 @@ def main() -> None:
     env = {**read_env_file(env_file), **{k: v for k, v in os.environ.items() if k.startswith("XASO_")}}
     values = settings_from(env, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("xaso.conf", "xaso-locations.conf", "protected-files-s3.conf"):
+    for name in ("xaso.conf", "xaso-locations.conf", "xaso-refresh.conf", "protected-files-s3.conf"):
         (out_dir / name).write_text(render((HERE / f"{name}.template").read_text(), values))
     (out_dir / "proxy-headers.conf").write_text((HERE / "proxy-headers.conf").read_text())
     # The isolation issue's file, with this installation's folder in its alias.

@@ -26,8 +26,9 @@ from xaso.operations.backup import (
 from xaso.testing.factories import activity
 from xaso.units.models import OrgUnit
 
-# Committed rows: pg_dump and the snapshot run on connections of their own.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed rows: pg_dump and the snapshot run on connections of their own. The database is then
+# emptied and put back as migrations left it (Wagtail's root page included) for the next tests.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 EVIDENCE = b"%PDF-1.4\n% Danh sach ky nhan\n%%EOF\n"
 
 
