@@ -1,0 +1,362 @@
+"""The production stack under load, through nginx (wrk from Debian for HTTP throughput).
+
+Starts the stack as CI does (.ci/prod-stack without its smoke test, with the benchmark's bare view
+added: bench/portal_settings.py): nginx, two gunicorn instances, two RQ workers, the scheduler,
+PostgreSQL, Redis, object storage (moto), the demo data. Then, in the same run:
+
+1. front cache: the demo article (anonymous, a front-cache hit) against nginx serving the same
+   bytes as a static file — wrk, 2 threads, 32 connections, each address in turn, twice;
+2. cache miss: the article with a new query string on every request (a miss in nginx's cache and
+   in the app's: the page is rendered) against /bench-bare/, a bare Django view through the same
+   middleware and nginx — wrk, 2 threads, 16 connections;
+3. mixed load for 60 s: 200 anonymous readers (home, sections, articles; one page per second
+   each) and 50 reporters (each logged in as a reporter of a unit of xã Hoàng Văn Thụ) saving an
+   activity with a photo as evidence through the back-office form, then pausing 5 s — like a
+   village head who uploads a photo and reads the confirmation. Errors, p50, p95.
+
+Usage: .venv/bin/python bench/production_stack.py [seconds of mixed load]
+Results: bench/results/production_stack.md
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PREFIX = ROOT / "bench" / "out" / "prod-stack"
+RESULTS = ROOT / "bench" / "results" / "production_stack.md"
+PORT = int(os.environ.get("XASO_STACK_PORT", "18080"))
+BASE = f"http://127.0.0.1:{PORT}"
+HOST = "localhost"
+REPORTERS = 50
+READERS = 200
+PASSWORD = "XaSo@2025"  # noqa: S105 - the demo's password, local benchmark only
+
+
+def start_stack() -> None:
+    env = {
+        **os.environ,
+        "XASO_STACK_PREFIX": str(PREFIX),
+        "XASO_STACK_KEEP": "1",
+        "XASO_STACK_SMOKE": "0",
+        "XASO_STACK_SETTINGS": "bench.portal_settings",
+        "XASO_STACK_DB": "xaso_prodbench",
+        "XASO_STACK_REDIS_DB": "12",
+    }
+    subprocess.run([str(ROOT / ".ci" / "prod-stack")], env=env, check=True)  # noqa: S603
+
+
+def stop_stack() -> None:
+    # Every process of the stack, moto's S3 server included, left its pid under PREFIX/run.
+    subprocess.run([str(ROOT / "deploy" / "stack"), "stop", "--prefix", str(PREFIX)], check=False)  # noqa: S603
+
+
+def load_environment() -> None:
+    for line in (PREFIX / "xaso.env").read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            os.environ[key] = value
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.portal_settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def prepare() -> tuple[str, list[str], list[str]]:
+    """The article with the most content, the pages readers read, and 50 reporters' user names."""
+    from django.contrib.auth import get_user_model
+
+    from xaso.portal.models import ArticlePage
+    from xaso.testing.factories import grant
+    from xaso.units.models import OrgUnit, Role, UnitKind
+
+    article = max(ArticlePage.objects.live().public(), key=lambda page: len(page.body.raw_data))
+    pages = [page.url for page in ArticlePage.objects.live().public()] + ["/", "/nghi-quyet-57/"]
+    units = list(OrgUnit.objects.filter(commune__code="ls-hvt").exclude(kind=UnitKind.COMMUNE).order_by("pk"))
+    names = []
+    for number in range(1, REPORTERS + 1):
+        name = f"bench.baocao{number:02d}"
+        user, created = get_user_model().objects.get_or_create(username=name, defaults={"first_name": name})
+        if created:
+            user.set_password(PASSWORD)
+            user.save()
+            grant(user, units[number % len(units)], Role.REPORTER)
+        names.append(name)
+    return str(article.url), pages, names
+
+
+def wrk(path: str, *, connections: int, seconds: int, script: Path | None = None) -> dict[str, float]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Host: {HOST}"]
+    if script is not None:
+        command += ["-s", str(script)]
+    out = subprocess.run([*command, BASE + path], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|Socket errors:.*?timeout)\s*:?\s*(\d+)", out))
+    return {"rps": rps, "p50": _ms(out, "50%"), "p99": _ms(out, "99%"), "errors": errors}
+
+
+def _ms(out: str, label: str) -> float:
+    match = re.search(rf"{re.escape(label)}\s+([\d.]+)(us|ms|s)", out)
+    if not match:
+        return float("nan")
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+MISS_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", wrk.path .. "?lan=" .. counter .. "-" .. math.random(1, 1000000000))
+end
+"""
+
+
+def front_cache(article: str) -> list[tuple[str, dict[str, float]]]:
+    from django.conf import settings
+
+    static = Path(settings.STATIC_ROOT) / "bench" / "article.html"
+    static.parent.mkdir(parents=True, exist_ok=True)
+    session = requests.Session()
+    body = session.get(BASE + article, headers={"Host": HOST}).content
+    static.write_bytes(session.get(BASE + article, headers={"Host": HOST}).content)
+    assert static.read_bytes() == body
+    hit = session.get(BASE + article, headers={"Host": HOST})
+    assert hit.headers.get("X-Cache") == "HIT", hit.headers
+    rows = []
+    for _ in range(2):
+        rows.append(("front cache (article)", wrk(article, connections=32, seconds=10)))
+        rows.append(("nginx static (same bytes)", wrk("/static/bench/article.html", connections=32, seconds=10)))
+    return rows
+
+
+def cache_miss(article: str) -> list[tuple[str, dict[str, float]]]:
+    script = PREFIX / "miss.lua"
+    script.write_text(MISS_SCRIPT)
+    rows = []
+    for _ in range(2):
+        rows.append(("bare Django view", wrk("/bench-bare/", connections=16, seconds=10)))
+        rows.append(("article, cache miss", wrk(article, connections=16, seconds=10, script=script)))
+    return rows
+
+
+def jpeg(seed: int) -> bytes:
+    from PIL import Image
+
+    random.seed(seed)
+    image = Image.effect_noise((480, 360), 40).convert("RGB")  # about 100 KB, like a phone photo shrunk
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latencies: dict[str, list[float]] = {"read": [], "form": [], "save": []}
+        self.errors: dict[str, int] = {"read": 0, "form": 0, "save": 0}
+        self.examples: list[str] = []
+
+    def add(self, kind: str, seconds: float, ok: bool, example: str = "") -> None:
+        with self.lock:
+            if ok:
+                self.latencies[kind].append(seconds)
+            else:
+                self.errors[kind] += 1
+                if len(self.examples) < 5:
+                    self.examples.append(f"{kind}: {example}")
+
+
+def timed(tally: Tally, kind: str, call: Any, ok: Any) -> Any:
+    started = time.monotonic()
+    try:
+        answer = call()
+    except requests.RequestException as exc:
+        tally.add(kind, 0, False, repr(exc))
+        return None
+    good = ok(answer)
+    tally.add(kind, time.monotonic() - started, good, f"{answer.status_code} {answer.url}")
+    return answer if good else None
+
+
+def reader(pages: list[str], until: float, tally: Tally) -> None:
+    session = requests.Session()
+    session.headers["Host"] = HOST
+    while time.monotonic() < until:
+        path = random.choice(pages)
+        timed(tally, "read", lambda path=path: session.get(BASE + path, timeout=30), lambda a: a.status_code == 200)
+        time.sleep(random.uniform(0.5, 1.5))
+
+
+def reporter_session(name: str) -> requests.Session:
+    session = requests.Session()
+    session.headers["Host"] = HOST
+    page = session.get(BASE + "/quan-tri/login/", timeout=60)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    answer = session.post(
+        BASE + "/quan-tri/login/",
+        data={"csrfmiddlewaretoken": token, "username": name, "password": PASSWORD},
+        headers={"Referer": BASE + "/quan-tri/login/"},
+        timeout=60,
+    )
+    assert "sessionid" in session.cookies, (name, answer.status_code)
+    return session
+
+
+def reporter(session: requests.Session, number: int, until: float, tally: Tally) -> None:
+    from deploy.smoke import activity_form_data  # the smoke test's reading of the same form
+
+    add = BASE + "/quan-tri/hoat-dong/danh-sach/add/"
+    photo = jpeg(number)
+    count = 0
+    time.sleep(random.uniform(0, 5))
+    while time.monotonic() < until:
+        form = timed(tally, "form", lambda: session.get(add, timeout=30), lambda a: a.status_code == 200)
+        if form is not None:
+            count += 1
+            data = activity_form_data(form.text, f"Họp thôn {number}-{count}")
+            timed(
+                tally,
+                "save",
+                lambda data=data: session.post(
+                    add,
+                    data=data,
+                    files={"evidence-0-file": ("anh-hop-thon.jpg", photo, "image/jpeg")},
+                    headers={"Referer": add},
+                    allow_redirects=False,
+                    timeout=60,
+                ),
+                lambda a: a.status_code == 302,
+            )
+        time.sleep(5)
+
+
+def mixed(pages: list[str], names: list[str], seconds: int) -> Tally:
+    import deploy.smoke  # noqa: F401 - imported once here, not by 50 threads at once
+
+    sessions = [reporter_session(name) for name in names]
+    tally = Tally()
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=reader, args=(pages, until, tally)) for _ in range(READERS)]
+    threads += [
+        threading.Thread(target=reporter, args=(session, number, until, tally))
+        for number, session in enumerate(sessions, 1)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return tally
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
+
+
+def report(article: str, front: list[Any], miss: list[Any], tally: Tally, seconds: int) -> str:
+    load = os.getloadavg()
+    lines = [
+        "# The production stack through nginx",
+        "",
+        f"Date: {datetime.now().astimezone():%Y-%m-%d %H:%M %z}  ",
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs, shared with "
+        f"other sessions (load average before the mixed load {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}); "
+        f"Python {platform.python_version()}  ",
+        "Stack: .ci/prod-stack (bin/deploy --no-systemd): nginx-light, 2 gunicorn instances (gthread, 2 workers × 4 "
+        "threads each), 2 RQ workers, the scheduler, PostgreSQL 15, Redis, object storage served by moto; the demo "
+        "data.  ",
+        f"Article: {article}. Load generator: wrk (Debian), same machine.",
+        "",
+        "## Front cache against nginx serving the same bytes as a static file (wrk -t2 -c32 -d10s, alternating)",
+        "",
+        "| address | requests/s | p50 (ms) | p99 (ms) | errors |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, row in front:
+        lines.append(f"| {name} | {row['rps']:,.0f} | {row['p50']:.2f} | {row['p99']:.2f} | {row['errors']} |")
+    hit = statistics.mean(row["rps"] for name, row in front if name.startswith("front"))
+    static = statistics.mean(row["rps"] for name, row in front if name.startswith("nginx"))
+    lines += ["", f"**Front-cached article / static file: {hit / static:.2f}×** (target ≥ 0.5×)", ""]
+    lines += [
+        "## Cache miss against a bare Django view (wrk -t2 -c16 -d10s, alternating)",
+        "",
+        "Every request of the article carries a new query string: nginx's cache and the app's page cache",
+        "both miss and Wagtail renders the page. The bare view returns 100 bytes through the same",
+        "middleware, gunicorn and nginx.",
+        "",
+        "| address | requests/s | p50 (ms) | p99 (ms) | errors |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, row in miss:
+        lines.append(f"| {name} | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p99']:.1f} | {row['errors']} |")
+    bare = statistics.mean(row["rps"] for name, row in miss if name.startswith("bare"))
+    render = statistics.mean(row["rps"] for name, row in miss if name.startswith("article"))
+    lines += [
+        "",
+        f"**Cache-miss article / bare view: {render / bare:.3f}×** (before: 0.02× in the issue, 0.01× in "
+        "bench/results/portal.md on SQLite with sync workers; target ≥ 0.04×)",
+        "",
+    ]
+    lines += [
+        f"## Mixed load: {READERS} anonymous readers and {REPORTERS} reporters saving activities with evidence, "
+        f"{seconds} s, PostgreSQL",
+        "",
+        "Readers: one page a second each (home, the section, the articles). Reporters: open the activity form, "
+        "save it with a ~100 KB JPEG as evidence (multipart, the back office's own form), wait 5 s.",
+        "",
+        "| request | count | errors | p50 (ms) | p95 (ms) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for kind, label in (("read", "anonymous page"), ("form", "reporter opens the form"), ("save", "reporter saves")):
+        values = tally.latencies[kind]
+        lines.append(
+            f"| {label} | {len(values) + tally.errors[kind]} | {tally.errors[kind]} | "
+            f"{percentile(values, 0.5):.0f} | {percentile(values, 0.95):.0f} |"
+        )
+    errors = sum(tally.errors.values())
+    lines += [
+        "",
+        f"**Errors: {errors}; reporter saves p95 {percentile(tally.latencies['save'], 0.95):.0f} ms** "
+        "(target: 0 errors, p95 ≤ 1000 ms)",
+    ]
+    if tally.examples:
+        lines += ["", "First errors: " + "; ".join(tally.examples)]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+    start_stack()
+    try:
+        load_environment()
+        article, pages, names = prepare()
+        front = front_cache(article)
+        miss = cache_miss(article)
+        tally = mixed(pages, names, seconds)
+        text = report(article, front, miss, tally, seconds)
+    finally:
+        stop_stack()
+    RESULTS.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
