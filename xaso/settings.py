@@ -223,7 +223,8 @@ TASK_BACKEND = env_choice("XASO_TASK_BACKEND", "db", ("db", "rq", "immediate"))
 REDIS_URL = env_str("XASO_REDIS_URL", "redis://127.0.0.1:6379/0")
 _TASK_BACKENDS = {
     "db": "django_tasks_db.DatabaseBackend",
-    "rq": "django_tasks_rq.RQBackend",
+    # django-tasks-rq's backend, enqueuing on commit (xaso/operations/tasks_rq.py).
+    "rq": "xaso.operations.tasks_rq.OnCommitRQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default", "publishing", "documents"]}}

@@ -1,9 +1,11 @@
-"""Failed background tasks that only kept derived data up to date for a row since deleted.
+"""Failed background tasks that only kept derived data up to date for a row.
 
 Wagtail enqueues a reference-index update (and, for images, a focal-point detection) after each
 save; a plan import that replaces rows deletes them before the task runs, which then fails on
-DoesNotExist — 41 imports left 992 such failures in the queue, hiding the ones that matter. There
-is nothing left to index, so they are dropped: only when the row they name is really gone."""
+DoesNotExist — 41 imports left 992 such failures in the queue, hiding the ones that matter. When
+the row they name is really gone there is nothing left to index: the failure is dropped. When the
+row is there (the task ran before the saving transaction committed, on an RQ installation before
+OnCommitRQBackend), the task is enqueued again and the failure dropped."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ def _does_not_exist(exception_class_path: str) -> bool:
 
 
 def orphan_tasks_drop() -> int:
-    """Deletes failed maintenance tasks whose row is gone, from the task backend in use."""
+    """Settles failed maintenance tasks of the backend in use; returns how many failures went."""
     backend = settings.TASK_BACKEND
     if backend == "db":
         return _drop_db()
@@ -50,20 +53,27 @@ def orphan_tasks_drop() -> int:
     return 0
 
 
+def _settle(task_path: str, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+    """The row is gone: nothing to do. The row is there: run the task again."""
+    if not MAINTENANCE_TASKS[task_path](args, kwargs):
+        import_string(task_path).enqueue(*args, **kwargs)
+
+
 def _drop_db() -> int:
     from django_tasks_db.models import DBTaskResult
 
     dropped = 0
     failed = DBTaskResult.objects.failed().filter(task_path__in=list(MAINTENANCE_TASKS))
-    for row in failed.only("pk", "task_path", "args_kwargs", "exception_class_path").iterator():
+    for row in list(failed.only("pk", "task_path", "args_kwargs", "exception_class_path")):
         args_kwargs = row.args_kwargs or {}
-        if _does_not_exist(row.exception_class_path) and MAINTENANCE_TASKS[row.task_path](
-            args_kwargs.get("args", []), args_kwargs.get("kwargs", {})
-        ):
+        if _does_not_exist(row.exception_class_path):
+            _settle(row.task_path, args_kwargs.get("args", []), args_kwargs.get("kwargs", {}))
             DBTaskResult.objects.filter(pk=row.pk).delete()
             dropped += 1
     if dropped:
-        logger.info("Dropped failed maintenance tasks for deleted rows", extra={"dropped": dropped})
+        logger.info(
+            "Settled failed maintenance tasks (dropped, or run again when their row exists)", extra={"dropped": dropped}
+        )
     return dropped
 
 
@@ -80,15 +90,14 @@ def _drop_rq() -> int:
             if job is None or job.func_name not in MAINTENANCE_TASKS:
                 continue
             exceptions = job.meta.get("_django_tasks_rq_exceptions", [])
-            if (
-                exceptions
-                and _does_not_exist(exceptions[-1])
-                and MAINTENANCE_TASKS[job.func_name](job.args, job.kwargs)
-            ):
+            if exceptions and _does_not_exist(exceptions[-1]):
+                _settle(job.func_name, list(job.args), dict(job.kwargs))
                 registry.remove(job, delete_job=True)
                 dropped += 1
     if dropped:
-        logger.info("Dropped failed maintenance tasks for deleted rows", extra={"dropped": dropped})
+        logger.info(
+            "Settled failed maintenance tasks (dropped, or run again when their row exists)", extra={"dropped": dropped}
+        )
     return dropped
 
 
