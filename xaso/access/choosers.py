@@ -22,6 +22,8 @@ from wagtail.snippets.views.chooser import (
     SnippetCreateView,
 )
 
+from xaso.inputs.choosers import TolerantSnippetChooser
+
 
 def _readable(model: type[Model], user: Any) -> QuerySet[Any]:
     policy = policy_registry.get_by_type(model)
@@ -85,6 +87,7 @@ class NoCreateView(SnippetCreateView):
 
 
 class ScopedSnippetChooserViewSet(SnippetChooserViewSet):
+    base_widget_class = TolerantSnippetChooser
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView

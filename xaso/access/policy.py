@@ -421,6 +421,11 @@ VIEWS: dict[str, ViewRule] = {
     "funding_summary": roles(OWNER, LEADER, PROVINCE),
     "reviews_request": roles(OWNER, LEADER),
     "audit_log": roles(OWNER, LEADER, PROVINCE, why="chỉ các xã người đó chịu trách nhiệm"),
+    # -- log-in (xaso/signin) ----------------------------------------------------------------------
+    "signin_otp_*": signed_in("bước xác thực thứ hai của chính người đó"),
+    "signin_backup_codes": signed_in("mã dự phòng của chính người đó"),
+    "signin_logins": roles(OWNER, LEADER, PROVINCE, why="chỉ người của xã, của tỉnh mình (xaso.signin.selectors)"),
+    "signin_lockouts": superuser("mở khóa đăng nhập"),
 }
 
 # The snippet screens and choosers of each model follow the model's grants and rows.

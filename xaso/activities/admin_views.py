@@ -69,7 +69,7 @@ class ActivityImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form: ActivityImportForm) -> HttpResponse:
         try:
             upload = form.cleaned_data["file"]
-            records = validate_rows(read_rows(upload.read()), user=self.request.user)
+            records = validate_rows(read_rows(upload.read(), name=upload.name), user=self.request.user)
             created = activities_import(records=records, user=self.request.user, filename=upload.name)
         except SpreadsheetError as exc:
             self.problems = exc.problems

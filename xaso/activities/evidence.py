@@ -1,7 +1,8 @@
 """What an evidence file may be: a few office formats, each with a size limit, checked by content.
 
 The extension alone is not trusted: the first bytes must match the format, so a renamed
-executable or a broken download is refused with a message the uploader understands.
+executable or a broken download is refused with a message the uploader understands; then the
+whole file is decoded or opened, and a polyglot refused (xaso.inputs.files).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+
+from xaso.inputs.files import content_refusal
 
 MB = 1024 * 1024
 
@@ -102,3 +105,7 @@ def validate_evidence_file(value: Any) -> None:
         raise ValidationError(
             ERR_EVIDENCE_CONTENT.format(name=name, ext=extension, family=family.label), code="evidence_content"
         )
+    # The leading bytes say what the file claims to be; decoding it in full proves it.
+    refusal = content_refusal(value, name=name, extension=extension)
+    if refusal:
+        raise ValidationError(refusal, code="evidence_content")

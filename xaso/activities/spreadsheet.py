@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import time
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,12 +22,21 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from xaso.activities.models import ERR_NEGATIVE, Activity, ActivityKind, ActivityStatus, Audience
 from xaso.activities.rules import relation_problems
+from xaso.documents.cells import set_cell
+from xaso.inputs.archives import xlsx_refusal
 from xaso.plans.models import Task
 from xaso.units.models import OrgUnit
 from xaso.units.selectors import UserLike, units_writable
 from xaso.vi.text import fold
 
 MAX_ROWS = 2000
+# Columns read from each row: the template has 14; a filled copy may gain a few notes beside them.
+MAX_COLUMNS = 60
+# What a worksheet may declare before it is opened: room for formatted empty rows, not a bomb.
+MAX_DECLARED_ROWS = 20 * MAX_ROWS
+MAX_DECLARED_COLUMNS = 1000
+# Reading stops after this long (the directory checks make it unreachable for honest files).
+READ_SECONDS = 20.0
 SHEET = "Hoạt động"
 LISTS = "Danh mục"
 
@@ -33,6 +44,7 @@ ERR_NOT_XLSX = "Tệp không đọc được như một bảng tính Excel (.xls
 ERR_MISSING_COLUMN = "Dòng 1: thiếu cột “{column}”. Hãy dùng đúng tệp mẫu."
 ERR_NO_ROWS = "Tệp không có dòng hoạt động nào (dữ liệu bắt đầu từ dòng 2)."
 ERR_TOO_MANY_ROWS = "Tệp có {count} dòng; mỗi lần nhập tối đa {limit} dòng."
+ERR_TOO_SLOW = "Tệp đọc quá lâu (quá {seconds} giây) nên đã dừng; hãy bỏ các trang, dòng, cột thừa rồi nhập lại."
 ERR_CELL = "Dòng {row}, cột “{column}”: {message}"
 ERR_ROW = "Dòng {row}: {message}"
 ERR_REQUIRED = "cần nhập."
@@ -93,7 +105,7 @@ def template_workbook(*, user: UserLike) -> bytes:
     sheet.title = SHEET
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header + (" *" if column.required else ""))
+        cell = set_cell(sheet.cell(row=1, column=index), column.header + (" *" if column.required else ""))
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[cell.column_letter].width = column.width
@@ -133,7 +145,7 @@ def template_workbook(*, user: UserLike) -> bytes:
 
     guide = book.create_sheet("Hướng dẫn")
     for row, text in enumerate(GUIDE, start=1):
-        guide.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True)
+        set_cell(guide.cell(row=row, column=1), text).alignment = Alignment(wrap_text=True)
     guide.column_dimensions["A"].width = 110
     guide["A1"].font = bold
 
@@ -155,9 +167,10 @@ GUIDE = (
 
 
 def _list(sheet: Any, column: int, header: str, values: list[str]) -> None:
-    sheet.cell(row=1, column=column, value=header).font = Font(bold=True)
+    set_cell(sheet.cell(row=1, column=column), header).font = Font(bold=True)
     for row, value in enumerate(values, start=2):
-        sheet.cell(row=row, column=column, value=value)
+        # Unit names and task texts are typed by people: inert text, never a formula.
+        set_cell(sheet.cell(row=row, column=column), value)
 
 
 def _choice(sheet: Any, letter: str, formula: str) -> None:
@@ -170,12 +183,30 @@ def _choice(sheet: Any, letter: str, formula: str) -> None:
 # -- reading a filled template -------------------------------------------------------------------
 
 
-def read_rows(data: bytes) -> list[ActivityRow]:
-    """The non-empty rows of the first sheet, keyed by column; raises SpreadsheetError."""
+def read_rows(data: bytes, *, name: str = "tệp", seconds: float = READ_SECONDS) -> list[ActivityRow]:
+    """The non-empty rows of the first sheet, keyed by column; raises SpreadsheetError.
+
+    The archive is checked from its directory first (xaso.inputs.archives: sizes, ratio, parts,
+    declared sheet dimensions), then read with a time budget."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise SpreadsheetError([ERR_NOT_XLSX])
+    refusal = xlsx_refusal(data, name=name, max_rows=MAX_DECLARED_ROWS, max_cols=MAX_DECLARED_COLUMNS)
+    if refusal:
+        raise SpreadsheetError([refusal])
+    deadline = time.monotonic() + seconds
+    raw: list[tuple[Any, ...]] = []
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-        raw = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 50))
+        try:
+            sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+            for values in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 50, max_col=MAX_COLUMNS):
+                if time.monotonic() > deadline:
+                    raise SpreadsheetError([ERR_TOO_SLOW.format(seconds=int(seconds))])
+                raw.append(values)
+        finally:
+            book.close()
+    except SpreadsheetError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds on a broken or foreign file
         raise SpreadsheetError([ERR_NOT_XLSX]) from exc
     if not raw:

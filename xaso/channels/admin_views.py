@@ -26,6 +26,7 @@ from xaso.channels.forms import ScriptForm, SendForm
 from xaso.channels.models import ChannelKind, Delivery, Publication
 from xaso.channels.pages import ERR_NO_COMMUNE, page_commune
 from xaso.channels.services import ERR_NOT_LIVE, deliveries_schedule, delivery_retry, publication_for_page
+from xaso.inputs.params import query_id
 from xaso.units.models import OrgUnit
 
 MSG_SCHEDULED = "Đã xếp lịch gửi lên {count} kênh."
@@ -148,7 +149,7 @@ class ChannelPanelView(WagtailAdminTemplateMixin, TemplateView):
     def _retry(self, request: HttpRequest) -> HttpResponse:
         delivery = (
             selectors.deliveries_writable(user=request.user)
-            .filter(pk=request.POST.get("delivery") or 0, publication__page=self.page)
+            .filter(pk=query_id(request.POST, "delivery") or 0, publication__page=self.page)
             .first()
         )
         if delivery is None:

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from xaso.documents.cells import set_cell
 from xaso.documents.model import Cell, Column, ColumnKind, Table
 from xaso.vi.text import nfc
 
@@ -132,14 +133,14 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     columns = table.columns
     row = 1
     if sheet.heading.strip():
-        ws.cell(row=1, column=1, value=nfc(sheet.heading.strip())).font = Font(name=FONT, size=13, bold=True)
+        set_cell(ws.cell(row=1, column=1), nfc(sheet.heading.strip())).font = Font(name=FONT, size=13, bold=True)
         ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
         ws.row_dimensions[1].height = 36
         row = 3
     header_row = row
     for col, column in enumerate(columns, start=1):
-        cell = ws.cell(row=header_row, column=col, value=nfc(column.title))
+        cell = set_cell(ws.cell(row=header_row, column=col), nfc(column.title))
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _GRID
@@ -153,7 +154,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     for index, values in enumerate(table.rows):
         font = fonts[index in table.bold_rows]
         for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            cell = ws.cell(row=header_row + 1 + index, column=col, value=_value(value))
+            cell = set_cell(ws.cell(row=header_row + 1 + index, column=col), _value(value))
             cell.font = font
             cell.border = _GRID
             cell.number_format = NUMBER_FORMATS[column.kind] if not isinstance(value, str) else "@"
@@ -169,7 +170,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     if table.note.strip():
-        note = ws.cell(row=header_row + len(table.rows) + 2, column=1, value=nfc(table.note.strip()))
+        note = set_cell(ws.cell(row=header_row + len(table.rows) + 2, column=1), nfc(table.note.strip()))
         note.font = Font(name=FONT, size=11, italic=True)
 
 

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.funding.selectors import budget_lines_readable, funding_communes_readable, funding_summary
+from xaso.inputs.params import query_year
 from xaso.plans.models import Plan
 from xaso.units.selectors import scope_for
 
@@ -45,8 +46,7 @@ class FundingSummaryView(WagtailAdminTemplateMixin, TemplateView):
         commune = next((c for c in communes if str(c.pk) == raw), communes[0])
         today = timezone.localdate()
         first, last = programme_span(commune_id=commune.pk, today=today)
-        raw_year = self.request.GET.get("nam", "")
-        year = int(raw_year) if raw_year.isdigit() and first <= int(raw_year) <= last else None
+        year = query_year(self.request.GET, "nam", None, first=first, last=last)
         start, end = (
             (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else (dt.date(first, 1, 1), dt.date(last, 12, 31))
         )

@@ -11,6 +11,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from xaso.documents.cells import append_row, csv_row
 from xaso.indicators.selectors import Dashboard, ProvinceOverview
 
 
@@ -156,11 +157,11 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     book.remove(book.active)
     for table in tables:
         sheet = book.create_sheet(table.title[:31].replace("/", "-"))
-        sheet.append(table.headers)
+        append_row(sheet, table.headers)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(row)
+            append_row(sheet, row)
         for index, header in enumerate(table.headers, start=1):
             sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
                 12, min(50, len(header) + 4)
@@ -173,7 +174,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
 def to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerow(csv_row(table.headers))
+    writer.writerows(csv_row(row) for row in table.rows)
     # A byte-order mark lets Excel open the file as UTF-8 (Vietnamese letters intact).
     return "\ufeff" + buffer.getvalue()

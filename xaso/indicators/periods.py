@@ -86,7 +86,7 @@ def periods_of(*, start_year: int, end_year: int) -> list[Period]:
 
 def parse_period(key: str, *, start_year: int, end_year: int) -> Period:
     """ "2026" -> year, "2026-1"/"2026-2" -> half, "2025-2030" -> the programme; raises ValueError."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,4}))?", key.strip())
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,4}))?", key.strip(), flags=re.ASCII)
     if not match:
         raise ValueError(ERR_PERIOD.format(key=key))
     first = int(match.group(1))

@@ -26,6 +26,7 @@ from xaso.indicators.selectors import (
     province_overview,
 )
 from xaso.indicators.status import STATUS_EXPLAINED, Status
+from xaso.inputs.params import query_id, query_year
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import scope_for
 
@@ -36,9 +37,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _unit(request: HttpRequest) -> OrgUnit:
     if scope_for(user=request.user).is_empty:
         raise PermissionDenied
-    raw = request.GET.get("don-vi", "")
-    if raw:
-        unit = dashboard_units(user=request.user).filter(pk=int(raw) if raw.isdigit() else 0).first()
+    if request.GET.get("don-vi"):
+        pk = query_id(request.GET, "don-vi")
+        unit = dashboard_units(user=request.user).filter(pk=pk).first() if pk else None
         if unit is None:
             raise Http404("Không tìm thấy đơn vị trong phạm vi của bạn.")
         return unit
@@ -211,10 +212,7 @@ class ProvinceView(TitledMixin, TemplateView):
 
 
 def _year(request: HttpRequest, default: int) -> int:
-    raw = request.GET.get("nam", "")
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
-        return int(raw)
-    return default
+    return query_year(request.GET, "nam", default)
 
 
 def province_export(request: HttpRequest, fmt: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from xaso.inputs.params import query_id
 from xaso.learning import selectors, services
 from xaso.learning.admin_forms import UnitEnrolForm
 from xaso.learning.models import Completion, Enrolment
@@ -46,20 +47,13 @@ def _filtered(request: HttpRequest) -> tuple[QuerySet[Enrolment], Any, OrgUnit |
         .select_related("learner__unit", "course", "completion")
         .annotate(passed=Count("passes", distinct=True))
     )
-    course = selectors.courses_readable(user=request.user).filter(pk=_int(request.GET.get("khoa"))).first()
-    unit = units_readable(user=request.user).filter(pk=_int(request.GET.get("don-vi"))).first()
+    course = selectors.courses_readable(user=request.user).filter(pk=query_id(request.GET, "khoa")).first()
+    unit = units_readable(user=request.user).filter(pk=query_id(request.GET, "don-vi")).first()
     if course is not None:
         rows = rows.filter(course=course)
     if unit is not None:
         rows = rows.filter(learner__unit=unit)
     return rows.order_by("course__title", "learner__unit__path", "learner__name"), course, unit
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 def learners(request: HttpRequest) -> HttpResponse:

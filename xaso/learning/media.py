@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from xaso.inputs.files import content_refusal
 from xaso.portal.uploads import document_refusal, extension_of, read_head
 
 MEDIA_EXTENSIONS = ("mp3", "ogg", "m4a", "mp4", "webm")
@@ -21,5 +22,8 @@ def validate_lesson_media(value: Any) -> None:
         raise ValidationError(ERR_MEDIA_TYPE.format(name=name), code="media_type")
     file = getattr(value, "file", value)
     refusal = document_refusal(name=name, size=int(getattr(value, "size", 0) or 0), head=read_head(file))
+    if refusal:
+        raise ValidationError(refusal, code="media_content")
+    refusal = content_refusal(file, name=name, extension=extension_of(name))
     if refusal:
         raise ValidationError(refusal, code="media_content")

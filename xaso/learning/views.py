@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from xaso.inputs.params import query_int
 from xaso.learning import codes, selectors, services
 from xaso.learning.certificate import CertificateError, certificate_pdf
 from xaso.learning.forms import CodeForm, EnrolForm
@@ -186,10 +187,7 @@ def lesson(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and state.unlocked:
         answers = {q.id: request.POST.getlist(f"q-{q.id}") for q in questions}
-        try:
-            attempt_number = int(request.POST.get("lan", "0"))
-        except ValueError:
-            attempt_number = 0
+        attempt_number = query_int(request.POST, "lan", 0, maximum=2**31 - 1)
         try:
             submission = services.quiz_submit(
                 enrolment=enrolment, lesson=state.lesson, number=attempt_number, answers=answers

@@ -17,14 +17,29 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
+from xaso.inputs.yamlsafe import YamlInputError, load_yaml
+
 FORMAT = "xaso.plan/1"
 MAX_BYTES = 1_000_000
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
-OptionalText = Annotated[str, StringConstraints(strip_whitespace=False)]
-Line = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\n\r]*$")]
+# Lengths are the database's (a longer value would be cut by SQLite and refused by PostgreSQL);
+# free text is capped so that one field cannot carry the whole megabyte.
+TEXT_MAX = 20_000
+Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=TEXT_MAX)]
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=False, max_length=TEXT_MAX)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX, pattern=r"^[^\n\r]*$")]
+Line32 = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[^\n\r]*$")]
+Line64 = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\n\r]*$")]
+Line128 = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[^\n\r]*$")]
+Line255 = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\n\r]*$")]
+Optional64 = Annotated[str, StringConstraints(strip_whitespace=False, max_length=64)]
+Optional128 = Annotated[str, StringConstraints(strip_whitespace=False, max_length=128)]
+Optional32 = Annotated[str, StringConstraints(strip_whitespace=False, max_length=32)]
 Code = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Year = Annotated[int, Field(ge=2000, le=2100)]
+# Milestone.value is a DecimalField(max_digits=12, decimal_places=2), never negative.
+MilestoneValue = Annotated[Decimal, Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)]
+DATE_FIRST, DATE_LAST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 class Strict(BaseModel):
@@ -32,9 +47,9 @@ class Strict(BaseModel):
 
 
 class LegalBasisDoc(Strict):
-    code: Line
+    code: Line64
     issued_on: dt.date
-    issuer: Line
+    issuer: Line255
     summary: Line
 
     @field_validator("issued_on", mode="before")
@@ -44,16 +59,16 @@ class LegalBasisDoc(Strict):
 
 
 class SignerDoc(Strict):
-    authority: OptionalText
-    title: OptionalText
-    name: OptionalText
+    authority: Optional64
+    title: Optional128
+    name: Optional128
 
 
 class MilestoneDoc(Strict):
     year: Year
     comparison: Literal["at_least", "at_most", "equal", "done"]
-    value: Decimal | None = None
-    unit: OptionalText | None = None
+    value: MilestoneValue | None = None
+    unit: Optional32 | None = None
 
     @field_validator("value", mode="before")
     @classmethod
@@ -66,7 +81,7 @@ class MilestoneDoc(Strict):
 
 
 class TargetDoc(Strict):
-    code: Line
+    code: Line32
     period: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{4})?$")]
     text: Line
     indicator: Literal[
@@ -84,7 +99,7 @@ class TargetDoc(Strict):
 
 
 class TaskDoc(Strict):
-    code: Line
+    code: Line32
     text: Line
     lead: list[Code]
     coordinating: list[Code]
@@ -116,7 +131,7 @@ class FundingDoc(Strict):
 
 class ResponsibilityDoc(Strict):
     number: Annotated[int, Field(ge=1, le=99)]
-    heading: Line
+    heading: Line255
     unit_kind: Literal["office", "offices", "schools", "villages"]
     unit: Code | None
     items: list[Line]
@@ -125,7 +140,7 @@ class ResponsibilityDoc(Strict):
 class DeadlineDoc(Strict):
     month: Annotated[int, Field(ge=1, le=12)]
     day: Annotated[int, Field(ge=1, le=31)]
-    label: Line
+    label: Line128
 
 
 class ReportingDoc(Strict):
@@ -137,17 +152,17 @@ class ReportingDoc(Strict):
 
 
 class RecipientDoc(Strict):
-    text: Line
+    text: Line255
     unit: Code | None
 
 
 class PlanBody(Strict):
-    code: Line
-    document_type: Line
-    issuer: Line
+    code: Line64
+    document_type: Line64
+    issuer: Line255
     issuer_header: list[Line]
     commune: Code
-    place: Line
+    place: Line128
     issued_on: dt.date
     title: Line
     start_year: Year
@@ -156,7 +171,7 @@ class PlanBody(Strict):
     legal_bases: list[LegalBasisDoc]
     preamble: list[Line]
     purposes: list[Line]
-    objectives_heading: Line
+    objectives_heading: Line255
     general_objective: Line
     targets: list[TargetDoc]
     task_groups: list[TaskGroupDoc]
@@ -179,13 +194,17 @@ class PlanDocument(Strict):
 
 def _parse_date(value: Any) -> Any:
     # Dates travel as quoted "YYYY-MM-DD" strings; YAML's own date type is accepted too.
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, dt.datetime):
+        raise ValueError("date_format")
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
-            return dt.date.fromisoformat(value)
+            value = dt.date.fromisoformat(value)
         except ValueError as exc:
             raise ValueError("date_invalid") from exc
+    if isinstance(value, dt.date):
+        if not DATE_FIRST <= value <= DATE_LAST:
+            raise ValueError("date_range")
+        return value
     raise ValueError("date_format")
 
 
@@ -203,8 +222,8 @@ class PlanDocumentError(Exception):
 ERR_NOT_UTF8 = "Tệp không phải văn bản UTF-8. Hãy lưu tệp với bảng mã UTF-8."
 ERR_TOO_BIG = "Tệp quá lớn (tối đa 1 MB)."
 ERR_EMPTY = "Tệp trống."
-ERR_ALIAS = "Dòng {line}: tệp kế hoạch không được dùng tham chiếu YAML (& hoặc *)."
 ERR_SYNTAX = "Dòng {line}, cột {column}: lỗi cú pháp YAML ({problem})."
+ERR_YAML = "Dòng {line}, cột {column}: {problem}."
 ERR_NOT_MAPPING = "Dòng 1: tệp phải bắt đầu bằng các trường “format” và “plan”."
 
 _MESSAGES = {
@@ -212,7 +231,16 @@ _MESSAGES = {
     "extra_forbidden": "trường không có trong mẫu kế hoạch",
     "string_type": "phải là một chuỗi văn bản (đặt trong dấu ngoặc kép)",
     "string_too_short": "không được để trống",
-    "string_too_long": "quá dài",
+    "string_too_long": "quá dài (tối đa {max_length} ký tự)",
+    "decimal_max_places": "chỉ được có tối đa {decimal_places} chữ số sau dấu phẩy",
+    "decimal_max_digits": "số quá lớn",
+    "decimal_whole_digits": "số quá lớn",
+    "less_than": "giá trị quá lớn",
+    "greater_than": "giá trị quá nhỏ",
+    "finite_number": "phải là một số hữu hạn",
+    "date_from_datetime_inexact": "phải là ngày, không kèm giờ",
+    "date_from_datetime_parsing": 'phải là ngày dạng NNNN-TT-NN, ví dụ "2025-08-23"',
+    "date_parsing": 'phải là ngày dạng NNNN-TT-NN, ví dụ "2025-08-23"',
     "string_pattern_mismatch": "không đúng định dạng",
     "int_type": "phải là một số nguyên",
     "int_parsing": "phải là một số nguyên",
@@ -239,6 +267,8 @@ def _message(error: Any) -> str:
             return "ngày không tồn tại"
         if "date_format" in original:
             return 'phải là ngày dạng NNNN-TT-NN, ví dụ "2025-08-23"'
+        if "date_range" in original:
+            return f"ngày phải từ năm {DATE_FIRST.year} đến năm {DATE_LAST.year}"
         return "giá trị không hợp lệ"
     if kind == "string_pattern_mismatch" and "\\n" in str(ctx.get("pattern", "")):
         return "phải nằm trên một dòng"
@@ -297,21 +327,10 @@ def parse_plan_yaml(raw: bytes | str) -> tuple[PlanDocument, dict[tuple[Any, ...
     if not text.strip():
         raise PlanDocumentError([ERR_EMPTY])
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                raise PlanDocumentError([ERR_ALIAS.format(line=mark.line + 1 if mark else 1)])
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        raise PlanDocumentError(
-            [ERR_SYNTAX.format(line=line, column=column, problem=exc.problem or "không đọc được")]
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise PlanDocumentError([ERR_SYNTAX.format(line=1, column=1, problem=str(exc))]) from exc
+        data, node = load_yaml(text)
+    except YamlInputError as exc:
+        template = ERR_SYNTAX if exc.syntax else ERR_YAML
+        raise PlanDocumentError([template.format(line=exc.line, column=exc.column, problem=exc.message)]) from exc
     if node is None or not isinstance(data, dict):
         raise PlanDocumentError([ERR_NOT_MAPPING])
     lines = _line_map(node)

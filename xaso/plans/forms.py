@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from xaso.plans import selectors
+from xaso.plans.document import ERR_TOO_BIG, MAX_BYTES
 from xaso.plans.models import TaskUnitRole
 from xaso.units.scoping import ScopedAdminForm
 from xaso.units.selectors import communes_owned, report_recipients, units_in_owned_communes
@@ -71,3 +72,9 @@ class PlanImportForm(forms.Form):
         label="Tệp kế hoạch (.yaml)",
         help_text="Tệp YAML xuất từ Xã số hoặc soạn theo cùng mẫu. Tệp lỗi sẽ bị từ chối và không thay đổi gì.",
     )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(ERR_TOO_BIG)
+        return upload

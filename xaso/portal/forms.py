@@ -17,6 +17,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from xaso.inputs.files import content_refusal
 from xaso.portal import uploads
 
 
@@ -33,8 +34,11 @@ class PortalImageField(WagtailImageField):
         )
 
     def to_python(self, data: Any) -> Any:
+        if getattr(data, "oversized", False):
+            # Stopped while streaming (xaso.inputs.limits): say its size, not "broken image".
+            self.check_image_file_size(data)
         try:
-            return super().to_python(data)
+            f = super().to_python(data)
         except ValidationError as error:
             if error.code == "invalid_image":
                 name = getattr(data, "name", "") or "?"
@@ -45,6 +49,11 @@ class PortalImageField(WagtailImageField):
                     ) from None
                 raise ValidationError(uploads.ERR_IMAGE_BROKEN.format(name=name), code="invalid_image") from None
             raise
+        if f is not None:
+            refusal = content_refusal(f, name=f.name, extension=uploads.extension_of(f.name))
+            if refusal:
+                raise ValidationError(refusal, code="invalid_image_content")
+        return f
 
     def check_image_file_format(self, f: Any) -> None:
         extension = uploads.extension_of(f.name)
@@ -97,6 +106,7 @@ class PortalDocumentField(WagtailDocumentField):
         if f is None:
             return None
         refusal = uploads.document_refusal(name=f.name, size=f.size, head=uploads.read_head(f))
+        refusal = refusal or content_refusal(f, name=f.name, extension=uploads.extension_of(f.name))
         if refusal:
             raise ValidationError(refusal, code="document_refused")
         return f

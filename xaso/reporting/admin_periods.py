@@ -17,6 +17,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.documents.views import job_state
+from xaso.inputs.params import query_id
 from xaso.reporting.consolidated import consolidation_request, consolidations_readable
 from xaso.reporting.forms import AssignForm, ConsolidateForm, PeriodOpenForm
 from xaso.reporting.models import ReportingPeriod, ReportState
@@ -184,7 +185,7 @@ class PeriodView(ReportingMixin, View):
             created = period_assign(period=self.period, units=form.cleaned_data["units"], user=request.user)
             messages.success(request, MSG_ASSIGNED.format(count=len(created)))
         elif action == "unassign":
-            report = self.period.reports.filter(pk=request.POST.get("report") or 0).select_related("unit").first()
+            report = self.period.reports.filter(pk=query_id(request.POST, "report") or 0).select_related("unit").first()
             if report is None:
                 raise Http404
             try:

@@ -10,7 +10,7 @@ answers 404 whatever URL is typed, and a readable but not writable one answers 4
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import wraps
+from functools import cached_property, wraps
 from typing import Any
 
 from django.contrib.admin.utils import unquote
@@ -23,10 +23,31 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from xaso.access.choosers import ScopedSnippetChooserViewSet, valid_pks
+from xaso.access.filters import scope_filterset
 from xaso.adminvi.views import IndexView, InspectView
 from xaso.units.selectors import UserLike
 
 Selector = Callable[..., QuerySet[Any]]
+
+
+class ScopedIndexView(IndexView):
+    """A listing whose filters offer only the person's rows (xaso/access/filters.py)."""
+
+    @cached_property
+    def filterset_class(self) -> Any:
+        base = super().filterset_class
+        if base is None:
+            return None
+
+        class ScopedFilterSet(base):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                # Before the form is built from the filters.
+                scope_filterset(self, user=self.request.user)
+
+        ScopedFilterSet.__name__ = base.__name__
+        return ScopedFilterSet
+
 
 READ_ACTIONS = frozenset({"view"})
 
@@ -68,7 +89,7 @@ def _is_read_view(view_class: type) -> bool:
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every object URL is checked against the person's scope."""
 
-    index_view_class = IndexView
+    index_view_class = ScopedIndexView
     inspect_view_class = InspectView
     chooser_viewset_class = ScopedSnippetChooserViewSet
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.inputs.params import query_year
 from xaso.units.models import OrgUnit
 from xaso.units.selectors import scope_for
 from xaso.villages import charts
@@ -60,8 +61,7 @@ def _village(request: HttpRequest, pk: int, *, write: bool = False) -> OrgUnit:
 
 
 def _year(request: HttpRequest, default: int) -> int:
-    raw = request.GET.get("nam", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+    return query_year(request.GET, "nam", default)
 
 
 def add_service_errors(form: BaseForm, error: ValidationError) -> None:

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from xaso.channels.broadcast.models import AudioState, BroadcastSlot
+from xaso.inputs.params import query_id, require
 from xaso.units.models import OrgUnit, UnitKind
 
 HORIZON = dt.timedelta(days=14)
@@ -28,11 +29,8 @@ def _slots(request: HttpRequest, commune_id: int) -> list[BroadcastSlot]:
         starts_at__gte=now - dt.timedelta(hours=12),
         starts_at__lte=now + HORIZON,
     ).select_related("audio__publication", "group")
-    group = request.GET.get("cum")
-    if group:
-        if not group.isdigit():
-            raise Http404("Không có cụm loa này.")
-        slots = slots.filter(group_id=int(group))
+    if request.GET.get("cum"):
+        slots = slots.filter(group_id=require(query_id(request.GET, "cum"), "cum"))
     return list(slots.order_by("starts_at", "group__name"))
 
 

@@ -57,6 +57,10 @@ def start_redis(tmp_path: Path) -> tuple[str, subprocess.Popen[bytes] | None]:
     """XASO_REDIS_URL when CI provides one, else our own redis-server on a free port."""
     given = os.environ.get("XASO_REDIS_URL")
     if given:
+        # Parallel test processes (pytest-xdist "gw0", "gw1"…) each take a database of their own.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        if worker.startswith("gw"):
+            given = f"{given.rsplit('/', 1)[0]}/{1 + int(worker[2:]) % 15}"
         return given, None
     binary = shutil.which("redis-server")
     if binary is None:

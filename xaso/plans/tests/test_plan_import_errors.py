@@ -62,7 +62,7 @@ def test_a_file_that_is_not_utf8_is_refused():
 
 def test_yaml_aliases_are_refused():
     text = seed().replace('  place: "Xã Hoàng Văn Thụ"', '  place: &p "Xã Hoàng Văn Thụ"', 1)
-    assert problems(text) == [f"Dòng {line_of(text, '&p')}: tệp kế hoạch không được dùng tham chiếu YAML (& hoặc *)."]
+    assert problems(text) == [f"Dòng {line_of(text, '&p')}, cột 10: tệp không được dùng tham chiếu YAML (& hoặc *)."]
 
 
 def test_an_empty_file_is_refused():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -70,9 +71,34 @@ def _upload_document(client, name: str, content: bytes, collection) -> str:
     return response.content.decode()
 
 
+def _pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "Kế hoạch")
+    page.save()
+    return buffer.getvalue()
+
+
 def test_it_accepts_a_real_pdf(portal, editor_client):
-    _upload_document(editor_client, "ke-hoach.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n", portal.home.collection)
+    _upload_document(editor_client, "ke-hoach.pdf", _pdf(), portal.home.collection)
     assert Document.objects.filter(title="Tài liệu thử").exists()
+
+
+def test_it_refuses_a_pdf_that_does_not_open(portal, editor_client):
+    html = _upload_document(editor_client, "ke-hoach.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n", portal.home.collection)
+    assert "Tệp “ke-hoach.pdf” không mở được như một tài liệu PDF" in html
+    assert not Document.objects.filter(title="Tài liệu thử").exists()
+
+
+def test_it_refuses_a_picture_that_is_also_a_zip_archive(portal, editor_client):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("trang.html", "<script>alert(1)</script>")
+    html = _upload_image(editor_client, "anh.png", _png() + archive.getvalue(), portal.home.collection)
+    assert "Tệp “anh.png” vừa là PNG vừa chứa một tệp nén ZIP bên trong" in html
+    assert not Image.objects.filter(title="Ảnh thử").exists()
 
 
 def test_it_refuses_a_program_disguised_as_a_pdf(portal, editor_client):
