@@ -69,9 +69,27 @@ def pytest_configure(config: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+_counted_by_workers: list[int] = []
+
+
+def pytest_sessionfinish(session: Any) -> None:
+    # A parallel test process (pytest-xdist) hands its count to the main process.
+    from xaso.testing.badinputs import total
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["bad_inputs"] = total()
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent when running in one process
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    _counted_by_workers.append(int(getattr(node, "workeroutput", {}).get("bad_inputs", 0)))
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     # Issue 11 asks for at least 2,000 generated bad inputs: the hypothesis suites count theirs.
     from xaso.testing.badinputs import total
 
-    if total():
-        terminalreporter.write_line(f"bad inputs generated: {total()}")
+    generated = total() + sum(_counted_by_workers)
+    if generated:
+        terminalreporter.write_line(f"bad inputs generated: {generated}")
