@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "xaso.inputs",
     "xaso.signin",
     "xaso.headers",  # before wagtail.admin: its templates replace Wagtail's inline scripts
+    "xaso.intake",
+    "xaso.onboarding",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
@@ -294,10 +296,16 @@ _TASK_BACKENDS = {
     "rq": "xaso.operations.tasks_rq.OnCommitRQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default", "publishing", "documents"]}}
+TASK_QUEUES = ["default", "publishing", "documents", "intake"]
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": TASK_QUEUES}}
 if TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in ("default", "publishing", "documents")}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
+
+# Onboarding (xaso.onboarding): how long a one-time set-up link lets a person set their password.
+SETUP_LINK_DAYS = env_int("XASO_SETUP_LINK_DAYS", 7)
+if not 1 <= SETUP_LINK_DAYS <= 60:
+    raise ImproperlyConfigured("XASO_SETUP_LINK_DAYS phải từ 1 đến 60 (ngày).")
 
 # Documents (Decree 30/2020 DOCX, PDF through LibreOffice headless, XLSX annexes).
 DOCUMENTS_SOFFICE = env_str("XASO_SOFFICE", "soffice")

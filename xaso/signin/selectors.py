@@ -11,12 +11,14 @@ from django.conf import settings
 from django.db.models import Max, Q, QuerySet, Sum
 from django.utils import timezone
 
+from xaso.access.policy import ROLES
 from xaso.signin.models import LoginEvent
-from xaso.units.models import Membership, Role
+from xaso.units.models import Membership
 from xaso.units.selectors import UserLike, scope_for
 
-# Roles that sign, approve or follow many communes: a stolen password alone must not open them.
-SECOND_FACTOR_ROLES = (Role.LEADER, Role.PROGRAMME_OWNER, Role.PROVINCE_VIEWER)
+# Roles that sign, approve, follow many communes or create accounts: a stolen password alone must not
+# open them. Read from the access declaration (ROLES[…].second_factor), the one place that says so.
+SECOND_FACTOR_ROLES = tuple(role for role, rule in ROLES.items() if rule.second_factor)
 
 
 def second_factor_required(*, user: UserLike) -> bool:

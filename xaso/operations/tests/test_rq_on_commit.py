@@ -25,7 +25,7 @@ def queue(redis_url, settings):
     import redis
 
     redis.Redis.from_url(redis_url).flushdb()
-    queues = ["default", "publishing", "documents"]
+    queues = settings.TASK_QUEUES
     settings.TASKS = {"default": {"BACKEND": "xaso.operations.tasks_rq.OnCommitRQBackend", "QUEUES": queues}}
     settings.RQ_QUEUES = {name: {"URL": redis_url} for name in queues}
     return django_rq.get_queue("default")
