@@ -267,15 +267,22 @@ def check_front_cache(site: Site, article: Any, article_url: str) -> float:
     page.intro = f"{marker}. {page.intro}"
     page.save_revision().publish()
     published = time.monotonic()
+    # Staleness is when a request that still got the old version was sent; rendering the new
+    # version for the first reader takes what it takes on a loaded machine and is not staleness.
     while True:
+        sent = time.monotonic() - published
         body = site.session().get(site.url(article_url)).text
-        elapsed = time.monotonic() - published
         if marker in body:
             break
-        check(elapsed < 1.0, f"nginx still served the old version {elapsed:.2f} s after publishing")
+        check(sent < 1.0, f"nginx still served the old version to a request sent {sent:.2f} s after publishing")
         time.sleep(0.02)
-    print(f"    new version served {elapsed * 1000:.0f} ms after publishing", flush=True)
-    return elapsed
+    answered = time.monotonic() - published
+    print(
+        f"    new version for requests sent {sent * 1000:.0f} ms after publishing"
+        f" (answered at {answered * 1000:.0f} ms)",
+        flush=True,
+    )
+    return sent
 
 
 def owner_period() -> Any:
