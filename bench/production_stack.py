@@ -10,7 +10,8 @@ PostgreSQL, Redis, object storage (moto), the demo data. Then, in the same run:
    in the app's: the page is rendered) against /bench-bare/, a bare Django view through the same
    middleware and nginx — wrk, 2 threads, 16 connections;
 3. mixed load for 60 s: 200 anonymous readers (home, sections, articles; one page per second
-   each) and 50 reporters (each logged in as a reporter of a unit of xã Hoàng Văn Thụ) saving an
+   each: wrk, 200 connections pausing 0.5–1.5 s between requests, so that the load generator
+   written in C takes little of the CPU the servers share with it) and 50 reporters (each logged in as a reporter of a unit of xã Hoàng Văn Thụ) saving an
    activity with a photo as evidence through the back-office form, then pausing 5 s — like a
    village head who uploads a photo and reads the confirmation. Errors, p50, p95.
 
@@ -103,14 +104,25 @@ def prepare() -> tuple[str, list[str], list[str]]:
     return str(article.url), pages, names
 
 
+def wrk_command(*, connections: int, seconds: int, script: Path | None = None) -> list[str]:
+    # A 30 s timeout: a slow answer is measured as slow, not dropped from the latencies as wrk's
+    # default 2 s timeout does (errors are then only real ones: refused, reset, not 2xx/3xx).
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+    command += ["-H", f"Host: {HOST}"]
+    return command + (["-s", str(script)] if script is not None else [])
+
+
+def wrk_errors(out: str) -> int:
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s*(\d+)", out))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return errors + (sum(int(n) for n in socket.groups()) if socket else 0)
+
+
 def wrk(path: str, *, connections: int, seconds: int, script: Path | None = None) -> dict[str, float]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Host: {HOST}"]
-    if script is not None:
-        command += ["-s", str(script)]
+    command = wrk_command(connections=connections, seconds=seconds, script=script)
     out = subprocess.run([*command, BASE + path], capture_output=True, text=True, check=True).stdout  # noqa: S603
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|Socket errors:.*?timeout)\s*:?\s*(\d+)", out))
-    return {"rps": rps, "p50": _ms(out, "50%"), "p99": _ms(out, "99%"), "errors": errors}
+    return {"rps": rps, "p50": _ms(out, "50%"), "p99": _ms(out, "99%"), "errors": wrk_errors(out)}
 
 
 def _ms(out: str, label: str) -> float:
@@ -159,6 +171,38 @@ def cache_miss(article: str) -> list[tuple[str, dict[str, float]]]:
     return rows
 
 
+READERS_SCRIPT = """
+local pages = {%s}
+request = function()
+  return wrk.format("GET", pages[math.random(#pages)])
+end
+-- each connection is one reader: a page, then 0.5 to 1.5 s of reading
+delay = function()
+  return math.random(500, 1500)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("READERS requests=%%d p50=%%d p95=%%d\\n",
+    summary.requests, latency:percentile(50), latency:percentile(95)))
+end
+"""
+
+
+def readers_start(pages: list[str], seconds: int) -> subprocess.Popen[str]:
+    script = PREFIX / "readers.lua"
+    script.write_text(READERS_SCRIPT % ", ".join(f'"{page}"' for page in pages))
+    command = wrk_command(connections=READERS, seconds=seconds, script=script)
+    return subprocess.Popen([*command, BASE + "/"], stdout=subprocess.PIPE, text=True)  # noqa: S603
+
+
+def readers_tally(process: subprocess.Popen[str], tally: Tally) -> None:
+    out, _ = process.communicate()
+    summary = re.search(r"READERS requests=(\d+) p50=(\d+) p95=(\d+)", out)
+    assert summary is not None, out
+    requests_, p50, p95 = (int(n) for n in summary.groups())
+    errors = wrk_errors(out)
+    tally.readers = {"count": requests_, "errors": errors, "p50": p50 / 1000, "p95": p95 / 1000}
+
+
 def jpeg(seed: int) -> bytes:
     from PIL import Image
 
@@ -172,9 +216,10 @@ def jpeg(seed: int) -> bytes:
 class Tally:
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.latencies: dict[str, list[float]] = {"read": [], "form": [], "save": []}
-        self.errors: dict[str, int] = {"read": 0, "form": 0, "save": 0}
+        self.latencies: dict[str, list[float]] = {"form": [], "save": []}
+        self.errors: dict[str, int] = {"form": 0, "save": 0}
         self.examples: list[str] = []
+        self.readers: dict[str, float] = {}
 
     def add(self, kind: str, seconds: float, ok: bool, example: str = "") -> None:
         with self.lock:
@@ -198,15 +243,6 @@ def timed(tally: Tally, kind: str, call: Any, ok: Any) -> Any:
     return answer if good else None
 
 
-def reader(pages: list[str], until: float, tally: Tally) -> None:
-    session = requests.Session()
-    session.headers["Host"] = HOST
-    while time.monotonic() < until:
-        path = random.choice(pages)
-        timed(tally, "read", lambda path=path: session.get(BASE + path, timeout=30), lambda a: a.status_code == 200)
-        time.sleep(random.uniform(0.5, 1.5))
-
-
 def reporter_session(name: str) -> requests.Session:
     session = requests.Session()
     session.headers["Host"] = HOST
@@ -222,13 +258,13 @@ def reporter_session(name: str) -> requests.Session:
     return session
 
 
-def reporter(session: requests.Session, number: int, until: float, tally: Tally) -> None:
+def reporter(session: requests.Session, number: int, until: float, tally: Tally, pause: float = 5) -> None:
     from deploy.smoke import activity_form_data  # the smoke test's reading of the same form
 
     add = BASE + "/quan-tri/hoat-dong/danh-sach/add/"
     photo = jpeg(number)
     count = 0
-    time.sleep(random.uniform(0, 5))
+    time.sleep(random.uniform(0, pause))
     while time.monotonic() < until:
         form = timed(tally, "form", lambda: session.get(add, timeout=30), lambda a: a.status_code == 200)
         if form is not None:
@@ -247,17 +283,21 @@ def reporter(session: requests.Session, number: int, until: float, tally: Tally)
                 ),
                 lambda a: a.status_code == 302,
             )
-        time.sleep(5)
+        time.sleep(pause)
 
 
-def mixed(pages: list[str], names: list[str], seconds: int) -> Tally:
+def mixed(pages: list[str], names: list[str], seconds: int) -> tuple[Tally, Tally]:
     import deploy.smoke  # noqa: F401 - imported once here, not by 50 threads at once
 
     sessions = [reporter_session(name) for name in names]
+    # First one reporter alone for 15 s (nothing else from this benchmark running): what a save
+    # costs on this machine today, the floor under the latencies measured with everyone at once.
+    alone = Tally()
+    reporter(sessions[0], 0, time.monotonic() + 15, alone, pause=0.5)
     tally = Tally()
+    readers = readers_start(pages, seconds)
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=reader, args=(pages, until, tally)) for _ in range(READERS)]
-    threads += [
+    threads = [
         threading.Thread(target=reporter, args=(session, number, until, tally))
         for number, session in enumerate(sessions, 1)
     ]
@@ -265,7 +305,8 @@ def mixed(pages: list[str], names: list[str], seconds: int) -> Tally:
         thread.start()
     for thread in threads:
         thread.join()
-    return tally
+    readers_tally(readers, tally)
+    return alone, tally
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -275,15 +316,24 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
 
 
-def report(article: str, front: list[Any], miss: list[Any], tally: Tally, seconds: int) -> str:
-    load = os.getloadavg()
+def report(
+    article: str,
+    front: list[Any],
+    miss: list[Any],
+    mixed: tuple[Tally, Tally],
+    seconds: int,
+    loads: list[tuple[float, float, float]],
+) -> str:
+    alone, tally = mixed
+    start, before, after = (", ".join(f"{n:.1f}" for n in load) for load in loads)
     lines = [
         "# The production stack through nginx",
         "",
         f"Date: {datetime.now().astimezone():%Y-%m-%d %H:%M %z}  ",
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs, shared with "
-        f"other sessions (load average before the mixed load {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}); "
-        f"Python {platform.python_version()}  ",
+        f"other sessions' test runs; the load generators (wrk, the reporters' Python threads) run on the same "
+        f"CPUs. Load average (1, 5, 15 min) before starting the stack {start}; before the mixed load {before}; "
+        f"after it {after}. Python {platform.python_version()}  ",
         "Stack: .ci/prod-stack (bin/deploy --no-systemd): nginx-light, 2 gunicorn instances (gthread, 2 workers × 4 "
         "threads each), 2 RQ workers, the scheduler, PostgreSQL 15, Redis, object storage served by moto; the demo "
         "data.  ",
@@ -323,19 +373,25 @@ def report(article: str, front: list[Any], miss: list[Any], tally: Tally, second
         f"## Mixed load: {READERS} anonymous readers and {REPORTERS} reporters saving activities with evidence, "
         f"{seconds} s, PostgreSQL",
         "",
-        "Readers: one page a second each (home, the section, the articles). Reporters: open the activity form, "
-        "save it with a ~100 KB JPEG as evidence (multipart, the back office's own form), wait 5 s.",
+        "Readers (wrk, one connection each): a page, then 0.5–1.5 s of reading (home, the section, the "
+        "articles). Reporters (Python threads, each logged in): open the activity form, save it with a ~100 KB "
+        "JPEG as evidence (multipart, the back office's own form), wait 5 s.",
         "",
         "| request | count | errors | p50 (ms) | p95 (ms) |",
         "| --- | --- | --- | --- | --- |",
+        f"| anonymous page | {tally.readers['count']:.0f} | {tally.readers['errors']:.0f} | "
+        f"{tally.readers['p50']:.0f} | {tally.readers['p95']:.0f} |",
     ]
-    for kind, label in (("read", "anonymous page"), ("form", "reporter opens the form"), ("save", "reporter saves")):
-        values = tally.latencies[kind]
+    rows = [(tally, "form", "reporter opens the form"), (tally, "save", "reporter saves")]
+    rows += [(alone, "form", "*one reporter alone, 15 s before: opens the form*")]
+    rows += [(alone, "save", "*one reporter alone, 15 s before: saves*")]
+    for source, kind, label in rows:
+        values = source.latencies[kind]
         lines.append(
-            f"| {label} | {len(values) + tally.errors[kind]} | {tally.errors[kind]} | "
+            f"| {label} | {len(values) + source.errors[kind]} | {source.errors[kind]} | "
             f"{percentile(values, 0.5):.0f} | {percentile(values, 0.95):.0f} |"
         )
-    errors = sum(tally.errors.values())
+    errors = sum(tally.errors.values()) + int(tally.readers["errors"])
     lines += [
         "",
         f"**Errors: {errors}; reporter saves p95 {percentile(tally.latencies['save'], 0.95):.0f} ms** "
@@ -348,14 +404,17 @@ def report(article: str, front: list[Any], miss: list[Any], tally: Tally, second
 
 def main() -> None:
     seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+    loads = [os.getloadavg()]
     start_stack()
     try:
         load_environment()
         article, pages, names = prepare()
         front = front_cache(article)
         miss = cache_miss(article)
-        tally = mixed(pages, names, seconds)
-        text = report(article, front, miss, tally, seconds)
+        loads.append(os.getloadavg())
+        tallies = mixed(pages, names, seconds)
+        loads.append(os.getloadavg())
+        text = report(article, front, miss, tallies, seconds, loads)
     finally:
         stop_stack()
     RESULTS.write_text(text)
