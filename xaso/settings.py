@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "xaso.outreach",
     "xaso.funding",
     "xaso.reviews",
+    "xaso.operations",
     "xaso.inputs",
     "xaso.signin",
     "xaso.headers",  # before wagtail.admin: its templates replace Wagtail's inline scripts
@@ -222,23 +223,56 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "xaso" / "static"]
 # Files that only their readers may download (generated reports): never under MEDIA_ROOT.
 PRIVATE_ROOT = Path(env_str("XASO_PRIVATE_ROOT", str(DATA_DIR / "private")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
-    # Uploads only their readers may download (evidence, proposals): xaso/access/files.py.
-    "protected": {"BACKEND": "xaso.access.storage.ProtectedStorage"},
-    # Hashed, pre-compressed files for serving; tests read the sources directly.
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env_bool("XASO_STATIC_MANIFEST", default=True)
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+# Object storage (S3-compatible) when XASO_S3_BUCKET is set: every app server of a province then
+# shares the same files. Otherwise local disk. One bucket, one prefix per storage.
+S3_BUCKET = env_str("XASO_S3_BUCKET", "")
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": env_str("XASO_S3_ENDPOINT_URL", "") or None,
+    "access_key": env_str("XASO_S3_ACCESS_KEY_ID", ""),
+    "secret_key": env_str("XASO_S3_SECRET_ACCESS_KEY", ""),
+    "region_name": env_str("XASO_S3_REGION", "us-east-1"),
+    "addressing_style": env_choice("XASO_S3_ADDRESSING", "path", ("path", "virtual")),
+    "signature_version": "s3v4",
+    # Never overwrite: Wagtail and the protected storage rely on a new name for a new file.
+    "file_overwrite": False,
+    "default_acl": None,
+    # Short-lived signatures: they are only used by nginx for protected files (see access/files.py).
+    "querystring_expire": env_int("XASO_S3_URL_SECONDS", 60),
+}
+if S3_BUCKET:
+    STORAGES = {
+        "default": {
+            "BACKEND": "xaso.operations.storage.MediaS3Storage",
+            "OPTIONS": {**S3_OPTIONS, "location": "media"},
+        },
+        "private": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**S3_OPTIONS, "location": "private"}},
+        "protected": {
+            "BACKEND": "xaso.operations.storage.ProtectedS3Storage",
+            "OPTIONS": {**S3_OPTIONS, "location": "protected"},
+        },
+    }
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
+        # Uploads only their readers may download (evidence, proposals): xaso/access/files.py.
+        "protected": {"BACKEND": "xaso.access.storage.ProtectedStorage"},
+    }
+# Hashed, pre-compressed files for serving; tests read the sources directly.
+STORAGES["staticfiles"] = {
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    if env_bool("XASO_STATIC_MANIFEST", default=True)
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 # Uploaded evidence and proposals, served only through /tep/ to those who may read their row.
 PROTECTED_ROOT = Path(env_str("XASO_PROTECTED_ROOT", str(DATA_DIR / "protected")))
 # "django" streams the file; "accel" lets nginx send it from its internal location (deploy/nginx).
 PROTECTED_SERVE = env_choice("XASO_PROTECTED_SERVE", "django", ("django", "accel"))
 PROTECTED_ACCEL_PREFIX = env_str("XASO_PROTECTED_ACCEL_PREFIX", "/_protected/")
+# With object storage nginx fetches the file itself from a short-lived signed address (internal
+# location, deploy/nginx): the browser never sees the store, and no app worker waits on a slow reader.
+PROTECTED_ACCEL_S3_PREFIX = env_str("XASO_PROTECTED_ACCEL_S3_PREFIX", "/_protected_s3/")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("XASO_MEDIA_ROOT", str(DATA_DIR / "media")))
 # One commune on one machine has no separate file server: Django serves uploads.
@@ -258,7 +292,8 @@ TASK_BACKEND = env_choice("XASO_TASK_BACKEND", "db", ("db", "rq", "immediate"))
 REDIS_URL = env_str("XASO_REDIS_URL", "redis://127.0.0.1:6379/0")
 _TASK_BACKENDS = {
     "db": "django_tasks_db.DatabaseBackend",
-    "rq": "django_tasks_rq.RQBackend",
+    # django-tasks-rq's backend, enqueuing on commit (xaso/operations/tasks_rq.py).
+    "rq": "xaso.operations.tasks_rq.OnCommitRQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASK_QUEUES = ["default", "publishing", "documents", "intake"]
@@ -331,6 +366,8 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": _PAGE_CACHES.get(PAGE_CACHE, {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
 }
+# Front nginx caches (deploy/nginx) told at once when the generation changes, e.g. http://127.0.0.1.
+FRONT_CACHE_URLS = env_list("XASO_FRONT_CACHE_URLS", [])
 # Counting readers (xaso/portal/reach.py): where the reader's address is. Behind a reverse proxy
 # that sets X-Real-IP, use HTTP_X_REAL_IP; the address only enters the day's salted digest.
 READER_IP_HEADER = env_str("XASO_READER_IP_HEADER", "REMOTE_ADDR")
@@ -358,6 +395,8 @@ if _PROXY_SSL_HEADER and not re.fullmatch(r"HTTP_[A-Z0-9_]+", _PROXY_SSL_HEADER)
         f"XASO_PROXY_SSL_HEADER={_PROXY_SSL_HEADER!r}: cần tên kiểu HTTP_X_FORWARDED_PROTO (chữ hoa, bắt đầu bằng HTTP_)."
     )
 SECURE_PROXY_SSL_HEADER = (_PROXY_SSL_HEADER, "https") if _PROXY_SSL_HEADER else None
+# nginx and monitoring ask these over plain HTTP on the machine itself (deploy/nginx): never redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^_xaso/"]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # No page is framed, except Wagtail's previews in the editor (its views answer SAMEORIGIN; the CSP's
@@ -394,7 +433,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # What the portal's editors may upload (xaso/portal/uploads.py checks the content and
 # size of each kind and refuses in Vietnamese; keep these lists equal to its own).
-# Files are downloaded through Wagtail's view, which runs the portal's publication check.
+# Files are downloaded through Wagtail's view, which runs the portal's publication check (on object
+# storage too: never a redirect to the store's address).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
@@ -432,9 +472,37 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 WAGTAILADMIN_USER_LOGIN_FORM = "xaso.adminvi.forms.LoginForm"
 
+# One structured format for every process (web, workers, scheduler): JSON lines on standard error,
+# which systemd's journal (or the CI's log files) keep. XASO_LOG_FORMAT=text for reading by eye.
+LOG_FORMAT = env_choice("XASO_LOG_FORMAT", "json", ("json", "text"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "xaso.operations.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("XASO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # RQ adds its own plain handler unless its loggers already have one.
+        **{
+            name: {"handlers": ["console"], "level": env_str("XASO_WORKER_LOG_LEVEL", "INFO"), "propagate": False}
+            for name in ("rq.worker", "rq.scheduler")
+        },
+        "xaso.operations": {"level": "INFO"},
+    },
 }
+
+# Operations (xaso/operations): /healthz thresholds, task heartbeats, backups.
+HEALTH_QUEUE_LAG_SECONDS = env_int("XASO_HEALTH_QUEUE_LAG_SECONDS", 300)
+HEALTH_DISK_MIN_FREE_PERCENT = env_int("XASO_HEALTH_DISK_MIN_FREE_PERCENT", 10)
+HEALTH_SCHEDULER_MAX_AGE_SECONDS = env_int("XASO_HEALTH_SCHEDULER_MAX_AGE_SECONDS", 300)
+# Production runs the scheduler (manage.py scheduler); bin/run's demo does not need it to be healthy.
+HEALTH_REQUIRE_SCHEDULER = env_bool("XASO_HEALTH_REQUIRE_SCHEDULER", default=False)
+# A running task writes its heartbeat this often; one silent for TASK_STALE_SECONDS lost its worker.
+TASK_HEARTBEAT_SECONDS = env_int("XASO_TASK_HEARTBEAT_SECONDS", 10)
+TASK_STALE_SECONDS = env_int("XASO_TASK_STALE_SECONDS", 60)
+SCHEDULER_INTERVAL = env_int("XASO_SCHEDULER_INTERVAL", 15)
+BACKUP_DIR = Path(env_str("XASO_BACKUP_DIR", str(DATA_DIR / "backups")))
+BACKUP_KEEP = env_int("XASO_BACKUP_KEEP", 14)

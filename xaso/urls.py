@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tep/<path:name>", protected_file, name="protected_file"),
+    path("", include("xaso.operations.urls")),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("ke-hoach/", include("xaso.plans.urls")),
     path("van-ban/", include("xaso.documents.urls")),

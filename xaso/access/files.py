@@ -14,11 +14,13 @@ from __future__ import annotations
 import mimetypes
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.views.static import serve
 
 from xaso.access.policy import FILES, MODELS
 from xaso.access.storage import RandomName, protected_storage
@@ -59,7 +61,7 @@ def protected_file(request: HttpRequest, name: str) -> HttpResponse | FileRespon
     if settings.PROTECTED_SERVE == "accel":
         # nginx serves the bytes from its internal location (deploy/nginx); Django only decided.
         response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = settings.PROTECTED_ACCEL_PREFIX + quote(name)
+        response["X-Accel-Redirect"] = _accel_address(storage, name)
     else:
         response = FileResponse(storage.open(name, "rb"), content_type=content_type)
     response["Content-Disposition"] = f'{disposition}; filename="{download}"'
@@ -68,6 +70,19 @@ def protected_file(request: HttpRequest, name: str) -> HttpResponse | FileRespon
     # A protected file is never a page: nothing in it may run or be framed.
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
     return response
+
+
+def _accel_address(storage: Any, name: str) -> str:
+    """Where nginx finds the bytes: its local alias, or — on object storage — the store's signed
+    address for the next minute, fetched by nginx itself. Streaming from the store through Django
+    would hold an app worker for as long as a slow phone downloads; a redirect would hand the
+    reader an address that works for anyone for a while and needs the store to be reachable from
+    outside. Through nginx the check stays in Django and the store stays private."""
+    signed_url = getattr(storage, "signed_url", None)
+    if signed_url is None:
+        return str(settings.PROTECTED_ACCEL_PREFIX + quote(name))
+    parts = urlsplit(signed_url(name))
+    return f"{settings.PROTECTED_ACCEL_S3_PREFIX}{parts.path.lstrip('/')}?{parts.query}"
 
 
 # Folder -> the word a downloaded file's name starts with ("minh-chung-123.pdf").
@@ -103,10 +118,17 @@ NOT_PLAIN_MEDIA = ("documents/",)
 
 
 def media_public(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
-    """Portal pictures, renditions, lesson media and loudspeaker audio, as files."""
-    from django.views.static import serve
-
+    """Portal pictures, renditions, lesson media and loudspeaker audio, as files: from the disk, or
+    streamed from object storage (nginx keeps a copy: a stored name never changes content)."""
     if path.lstrip("/").startswith(NOT_PLAIN_MEDIA):
         raise Http404(ERR_NO_FILE)
-    response: HttpResponse | FileResponse = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    if isinstance(default_storage, FileSystemStorage):
+        response: HttpResponse | FileResponse = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+        return response
+    if not path or ".." in path.split("/") or path.startswith("/") or not default_storage.exists(path):
+        raise Http404(ERR_NO_FILE)
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
     return response

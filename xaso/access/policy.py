@@ -388,6 +388,8 @@ VIEWS: dict[str, ViewRule] = {
     "learning:*": public("Bình dân học vụ số, xác minh giấy chứng nhận"),
     "channels_broadcast_*": public("lịch phát cho thiết bị truyền thanh: chỉ bản tin đã duyệt"),
     "media_public": public("ảnh và tệp công khai (xaso.access.files.media_public)"),
+    "operations:healthz": public("tình trạng máy chủ cho nginx và giám sát: chỉ đạt/không đạt và vài con số"),
+    "operations:page_generation": public("thế hệ bộ nhớ đệm trang, để nginx biết trang đã cũ: một chuỗi ngẫu nhiên"),
     "protected_file": signed_in("tệp minh chứng: người đọc được bản ghi (xaso.access.files)"),
     "wagtailadmin_login": public(),
     "wagtailadmin_logout": public(),

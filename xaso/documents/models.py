@@ -64,6 +64,8 @@ class RenderJob(models.Model):
     task_result_id = models.CharField("mã tác vụ nền", max_length=64, blank=True)
     created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
     started_at = models.DateTimeField("bắt đầu lúc", null=True, blank=True)
+    # Written every few seconds by the worker running it: a silent running job lost its worker.
+    heartbeat_at = models.DateTimeField("lần cuối tiến trình còn chạy", null=True, blank=True, editable=False)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
 
     class Meta:

@@ -7,9 +7,10 @@ import json
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +22,7 @@ from xaso.documents.pdf import PdfConversionError, docx_to_pdf
 from xaso.documents.validation import DocumentError
 from xaso.documents.writer import nd30_docx
 from xaso.documents.xlsx import AnnexError, xlsx_annex
+from xaso.operations.heartbeat import beating
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import UserLike, scope_for
 from xaso.vi.text import fold
@@ -30,11 +32,14 @@ logger = logging.getLogger(__name__)
 ERR_NO_RIGHT = "Bạn không có quyền tạo văn bản cho {unit}."
 ERR_PARAMS = "Tham số của văn bản phải ghi được dưới dạng JSON."
 ERR_TITLE = "Thiếu tên văn bản."
-ERR_NOT_RETRYABLE = "Chỉ tạo lại được văn bản đã không thành công, hoặc đang tạo mà bị treo quá 30 phút."
+ERR_NOT_RETRYABLE = "Chỉ tạo lại được văn bản đã không thành công, hoặc đang tạo mà tiến trình nền đã dừng."
+ERR_WORKER_LOST = (
+    "Tiến trình nền đang tạo văn bản này đã dừng giữa chừng (máy chủ khởi động lại hoặc hết bộ nhớ). Hãy bấm Tạo lại."
+)
+# A job whose worker died is put back in the queue by itself this many times in all.
+AUTO_RETRY_ATTEMPTS = 2
 ERR_UNEXPECTED = "Có lỗi ngoài dự kiến khi tạo văn bản; đã ghi lại để quản trị hệ thống kiểm tra. Hãy thử lại sau."
 ERR_PDF_KEPT = "Đã tạo tệp DOCX{annex} nhưng chưa tạo được bản PDF: {reason}"
-
-STALLED_AFTER = dt.timedelta(minutes=30)
 
 STEP_QUEUED = "Đang chờ đến lượt"
 STEP_BUILD = "Đang tổng hợp nội dung"
@@ -88,14 +93,48 @@ def render_job_request(
     return job
 
 
+def _stalled_before() -> dt.datetime:
+    return timezone.now() - dt.timedelta(seconds=settings.TASK_STALE_SECONDS)
+
+
 def render_job_retryable(*, job: RenderJob) -> bool:
-    """A failed job, or one "running" for so long that its worker must have died (restarted,
-    killed for memory): LibreOffice is stopped after DOCUMENTS_PDF_TIMEOUT, so nothing healthy
-    runs that long."""
+    """A failed job, or a running one whose worker died (restarted, killed for memory): a live
+    worker writes the job's heartbeat every few seconds, even during a long PDF conversion."""
     if job.status == RenderStatus.FAILED:
         return True
-    stalled_before = timezone.now() - STALLED_AFTER
-    return job.status == RenderStatus.RUNNING and job.started_at is not None and job.started_at < stalled_before
+    last_sign = job.heartbeat_at or job.started_at
+    return job.status == RenderStatus.RUNNING and last_sign is not None and last_sign < _stalled_before()
+
+
+def render_jobs_sweep() -> tuple[int, int]:
+    """Run by the scheduler every few seconds: a running job silent for TASK_STALE_SECONDS is
+    marked failed with what happened; it goes back to the queue by itself unless it already died
+    AUTO_RETRY_ATTEMPTS times (then the person decides). Returns (failed, requeued)."""
+    stalled = RenderJob.objects.filter(status=RenderStatus.RUNNING).filter(
+        models.Q(heartbeat_at__lt=_stalled_before())
+        | models.Q(heartbeat_at__isnull=True, started_at__lt=_stalled_before())
+    )
+    failed = requeued = 0
+    for job_id in list(stalled.values_list("pk", flat=True)):
+        with transaction.atomic():
+            job = RenderJob.objects.select_for_update().filter(pk=job_id, status=RenderStatus.RUNNING).first()
+            if job is None or not render_job_retryable(job=job):
+                continue
+            if job.attempt < AUTO_RETRY_ATTEMPTS:
+                for field in ("docx", "pdf", "xlsx"):
+                    getattr(job, field).delete(save=False)
+                job.status, job.progress, job.step, job.error = RenderStatus.QUEUED, 0, STEP_QUEUED, ""
+                job.started_at = job.finished_at = job.heartbeat_at = None
+                job.save()
+                _enqueue_on_commit(job)
+                requeued += 1
+            else:
+                job.status, job.step, job.error = RenderStatus.FAILED, STEP_FAILED, ERR_WORKER_LOST
+                job.finished_at = timezone.now()
+                job.save()
+            failed += 1
+            logger.warning("Rendering %s lost its worker (attempt %s)", job.pk, job.attempt)
+    return failed, requeued
 
 
 @transaction.atomic
@@ -108,7 +147,7 @@ def render_job_retry(*, job: RenderJob, user: UserLike) -> RenderJob:
     for field in ("docx", "pdf", "xlsx"):
         getattr(job, field).delete(save=False)
     job.status, job.progress, job.step, job.error = RenderStatus.QUEUED, 0, STEP_QUEUED, ""
-    job.started_at = job.finished_at = None
+    job.started_at = job.finished_at = job.heartbeat_at = None
     job.full_clean()
     job.save()
     _enqueue_on_commit(job)
@@ -136,8 +175,13 @@ def render_job_run(*, job_id: str) -> None:
         # Already taken by another worker, finished, or gone: running twice must not duplicate files.
         return
     job = RenderJob.objects.select_related("unit", "requested_by").get(pk=job_id)
+
+    def beat() -> None:
+        _mine(job).update(heartbeat_at=timezone.now())
+
     try:
-        _render(job)
+        with beating(beat, every=settings.TASK_HEARTBEAT_SECONDS):
+            _render(job)
     except (BuildError, DocumentError, AnnexError) as exc:
         _fail(job, str(exc))
     except Exception:

@@ -10,6 +10,14 @@ stored. Publishing or unpublishing any page changes the cache's generation, whic
 every stored page stale at once, in every worker process (the cache must be shared by
 them: file or Redis; "memory" is for a single process).
 
+Behind nginx (deploy/nginx) the same answers are kept a second time, in nginx's front cache: each
+stored or served page carries X-Accel-Expires (nginx keeps it that long and removes the header),
+and nginx keys its copies with the generation it reads from /_xaso/the-he-trang and keeps for a
+second. Changing the generation also asks each front nginx (XASO_FRONT_CACHE_URLS) to read it again
+at once, so a publication makes nginx's copies stale within milliseconds (a second or two if that
+request is lost: nginx's times are whole seconds). Nothing else is kept by nginx: an answer without
+that header goes through.
+
 Pages that show data from outside the page tree (the plan's full text, the honour roll)
 may lag behind by at most XASO_PAGE_CACHE_SECONDS.
 """
@@ -17,6 +25,7 @@ may lag behind by at most XASO_PAGE_CACHE_SECONDS.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable
 from functools import wraps
@@ -26,6 +35,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
+
+logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "xaso:pages:generation"
@@ -51,6 +62,26 @@ def page_cached(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 def page_cache_clear() -> None:
     """Makes every stored page stale (a new generation); old entries expire by themselves."""
     caches[CACHE_ALIAS].set(GENERATION_KEY, secrets.token_hex(8), None)
+    front_caches_refresh()
+
+
+FRONT_REFRESH_PATH = "/_xaso/generation/refresh"
+
+
+def front_caches_refresh() -> None:
+    """Tells each front nginx to read the new generation now (deploy/nginx: a location only the
+    app servers may call). A front that does not answer reads it by itself within two seconds."""
+    import requests
+
+    for base in settings.FRONT_CACHE_URLS:
+        try:
+            requests.get(base.rstrip("/") + FRONT_REFRESH_PATH, timeout=1)
+        except requests.RequestException:
+            logger.warning("Front cache did not answer", extra={"front": base})
+
+
+def current_generation() -> str:
+    return _generation()
 
 
 def _generation() -> str:
@@ -110,10 +141,12 @@ class PageCacheMiddleware:
             for name, value in headers.items():
                 response[name] = value
             response["X-Page-Cache"] = "hit"
+            response["X-Accel-Expires"] = str(seconds)
             return response
         response = self.get_response(request)
         if _storable(request, response):
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             cache.set(key, (response.content, headers), seconds)
             response["X-Page-Cache"] = "miss"
+            response["X-Accel-Expires"] = str(seconds)
         return response
