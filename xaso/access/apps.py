@@ -8,6 +8,8 @@ class AccessConfig(AppConfig):
 
     def ready(self) -> None:
         from xaso.access.registry import register_policies
+        from xaso.access.tags import limit_popular_tags
 
         # Before any admin URL is built: every back-office model's rows come from the declaration.
         register_policies()
+        limit_popular_tags()

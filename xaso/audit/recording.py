@@ -46,6 +46,12 @@ class AuditContextMiddleware:
             _actor.reset(token)
 
 
+def acting_user() -> Any | None:
+    """The signed-in person of the request being served (None when anonymous or in background work)."""
+    actor = _actor.get()
+    return actor[0] if actor else None
+
+
 def client_address(request: HttpRequest | None) -> str | None:
     if request is None:
         return None

@@ -136,7 +136,7 @@ def draft_retryable(*, draft: PlanDraft) -> bool:
 
 @transaction.atomic
 def draft_retry(*, draft: PlanDraft, user: UserLike) -> PlanDraft:
-    draft = PlanDraft.objects.select_for_update().select_related("commune").get(pk=draft.pk)
+    draft = PlanDraft.objects.select_for_update(of=("self",)).select_related("commune").get(pk=draft.pk)
     _check_right(user=user, commune=draft.commune)
     if not draft_retryable(draft=draft):
         raise ValidationError(ERR_NOT_RETRYABLE)
@@ -253,7 +253,7 @@ def draft_change(
     *, draft: PlanDraft, user: UserLike, version: int, change: Callable[[d.Draft, dict[str, Any]], None]
 ) -> PlanDraft:
     """Apply one correction to the draft (and its unit matches) if nobody changed it meanwhile."""
-    locked = PlanDraft.objects.select_for_update().select_related("commune", "updated_by").get(pk=draft.pk)
+    locked = PlanDraft.objects.select_for_update(of=("self",)).select_related("commune", "updated_by").get(pk=draft.pk)
     _check_right(user=user, commune=locked.commune)
     if locked.status != DraftStatus.READY:
         raise ValidationError(ERR_NOT_READY)
@@ -337,7 +337,7 @@ def draft_confirm(*, draft: PlanDraft, user: UserLike, version: int) -> ImportRe
     """The draft becomes the commune's plan through plan_import, all or nothing."""
     try:
         with transaction.atomic():
-            locked = PlanDraft.objects.select_for_update().select_related("commune").get(pk=draft.pk)
+            locked = PlanDraft.objects.select_for_update(of=("self",)).select_related("commune").get(pk=draft.pk)
             _check_right(user=user, commune=locked.commune)
             if locked.status != DraftStatus.READY:
                 raise DraftConfirmError([ERR_NOT_READY])
