@@ -16,10 +16,10 @@ from xaso.vi.dates import date_numeric
 
 ASSIGNED = "Kỳ báo cáo mới: {title}"
 ASSIGNED_BODY = (
-    "{unit} cần gửi “{title}” (số liệu từ {start} đến {end}) trước hết ngày {deadline}. "
+    "{unit} cần gửi “{title}” (số liệu từ {start} đến {end}) chậm nhất ngày {deadline}. "
     "Báo cáo đã có sẵn số liệu đơn vị ghi nhận trong kỳ; hãy bổ sung kết quả, khó khăn, đề xuất rồi gửi."
 )
-SUBMITTED = "{unit} đã gửi {title}"
+SUBMITTED = "{unit} đã gửi “{title}”"
 SUBMITTED_BODY = "{who} đã gửi báo cáo của {unit} lúc {time}. Báo cáo đang chờ duyệt."
 RETURNED = "Báo cáo bị trả lại để sửa: {title}"
 RETURNED_BODY = "{who} trả lại báo cáo của {unit} với ý kiến: {comment}\nHãy sửa rồi gửi lại."

@@ -40,7 +40,7 @@ def test_a_reporter_sees_her_units_report_to_write(demo, half_year, client_for):
     assert reverse("reporting_report", args=[report_of(half_year, "ls-hvt-thcs").pk]) in page
     assert reverse("reporting_report", args=[report_of(half_year, "ls-hvt-th").pk]) not in page
     assert "Mở kỳ báo cáo" not in page
-    assert "Quá hạn 5 ngày" in page
+    assert "Quá hạn 6 ngày" in page  # 10/06, last day on time 04/06
 
 
 @pytest.mark.parametrize("persona", ["hung", "mai", "quang", "linh"])
@@ -83,7 +83,7 @@ def test_the_period_page_lists_units_with_state_and_timeliness(demo, half_year, 
     assert "Trường THCS Hoàng Văn Thụ" in page
     assert "Đã gửi, chờ duyệt" in page
     assert "Đúng hạn" in page
-    assert "Quá hạn 5 ngày" in page
+    assert "Quá hạn 6 ngày" in page  # 10/06, last day on time 04/06
     assert "Bỏ giao" not in page  # the leader reviews, the office assigns
 
 
