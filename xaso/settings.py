@@ -155,6 +155,8 @@ LOGIN_REDIRECT_URL = "wagtailadmin_home"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-first input formats for Vietnamese (xaso/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["xaso.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
