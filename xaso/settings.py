@@ -285,7 +285,10 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 # Wagtail
 WAGTAIL_SITE_NAME = "Xã số"
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Only Vietnamese in the back office, and the one time zone of Vietnam: the account page offers
+# no English admin and no list of the world's time zones (their names are English).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # What the portal's editors may upload (xaso/portal/uploads.py checks the content and
