@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.learning.models import Completion
 from xaso.vi.dates import date_line
 
@@ -91,7 +92,7 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     width, height = landscape(A5)
     pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1)
     pdf.setTitle(f"Giấy chứng nhận {completion.certificate_display}")
-    pdf.setAuthor(f"Ủy ban nhân dân {commune.name}")
+    pdf.setAuthor(f"Ủy ban nhân dân {trong_cau(commune)}")
     pdf.setSubject(course.title)
 
     pdf.setStrokeColorRGB(0.55, 0.1, 0.1)
@@ -137,7 +138,8 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     pdf.drawCentredString(centre, top - 65 * mm, course.title)
 
     pdf.setFont(ITALIC, 11)
-    place = commune.name.removeprefix("Xã ").strip() or commune.name
+    # Communes named after a person keep "Xã" in the place line, as the plan's own header does.
+    place = commune.name
     pdf.drawCentredString(right_x - 6 * mm, 47 * mm, date_line(place=place, value=completion.completed_on))
     pdf.setFont(BOLD, 10.5)
     pdf.drawCentredString(right_x - 6 * mm, 41 * mm, f"ỦY BAN NHÂN DÂN {commune.name.upper()}")

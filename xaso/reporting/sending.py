@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from xaso.documents.models import RenderJob, RenderStatus
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.reporting.consolidated import BUILDER
 from xaso.reporting.models import ReportingPeriod
 from xaso.reporting.notices import province_officers_of, send_notices
@@ -28,7 +29,7 @@ ERR_OTHER_PERIOD = "Văn bản này không phải báo cáo tổng hợp của k
 ERR_NOT_READY = "Báo cáo tổng hợp này chưa tạo xong (hoặc tạo không thành công) nên chưa gửi được."
 ERR_ALREADY_SENT = "Bản báo cáo tổng hợp này đã được gửi Sở lúc {time}."
 
-SENT = "{commune} đã gửi {title}"
+SENT = "{commune} đã gửi “{title}”"
 SENT_BODY = "{who} đã gửi báo cáo tổng hợp “{title}” của {commune} lên Sở lúc {time}.{replaces}"
 SENT_REPLACES = " Bản này thay cho bản đã gửi lúc {time}."
 
@@ -61,7 +62,8 @@ def period_send(
         who=user.get_full_name() or user.get_username(),
         time=_time(period.sent_at),
         replaces=SENT_REPLACES.format(time=_time(replaced)) if replaced else "",
-        **names,
+        title=period.title,
+        commune=trong_cau(period.commune),
     )
     send_notices(
         province_officers_of(period.commune),

@@ -9,7 +9,7 @@ from xaso.activities.rules import date_problems, programme_years
 from xaso.units.models import OrgUnit, UnitKind
 
 ERR_NOT_VILLAGE = "“{unit}” không phải là thôn."
-ERR_NO_COMMUNE = "Thôn “{unit}” không thuộc xã nào."
+ERR_NO_COMMUNE = "“{unit}” không thuộc xã nào."
 ERR_OVER_VILLAGE = "{what} ({count}) nhiều hơn số hộ của thôn ({households})."
 ERR_TOTAL_BELOW_PLATFORM = (
     "Số hộ bán hàng trên sàn ({total}) không được ít hơn số hộ bán trên {platform} ({count}): "
