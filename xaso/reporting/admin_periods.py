@@ -108,6 +108,7 @@ class PeriodOpenView(ReportingMixin, FormView):
                 deadline=data["deadline"],
                 instructions=data["instructions"],
                 questions=form.question_lines(),
+                late=data["late"],
             )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):

@@ -53,15 +53,15 @@ def test_an_outsider_is_kept_out(demo, half_year, client_for):
     assert client_for(demo.outsider).get(reverse("reporting_period", args=[half_year.pk])).status_code in (302, 403)
 
 
-def test_the_office_opens_the_half_year_report_from_the_form(demo, client_for):
+def test_the_office_opens_the_annual_report_from_the_form(demo, client_for):
     data = {
         "commune": unit("ls-hvt").pk,
-        "kind": PeriodKind.HALF_YEAR,
+        "kind": PeriodKind.YEAR,
         "year": 2026,
         "unit_kinds": ["school", "village"],
     }
     response = client_for(demo.lan).post(OPEN, data, follow=True)
-    assert "Đã mở “Báo cáo 6 tháng đầu năm 2026” và giao cho 8 đơn vị" in response.text
+    assert "Đã mở “Báo cáo năm 2026” và giao cho 8 đơn vị" in response.text
     assert ReportingPeriod.objects.get().reports.count() == 8
 
 
