@@ -1,7 +1,10 @@
 """Browser journeys: Playwright driving Debian's chromium against a live test server.
 
 Each test gets a fresh browser context (no cookies) on a phone-sized or desktop
-viewport, and `login_as(page, user)` signs in through the real login form.
+viewport, and `login_as(page, user)` signs in through the real login form (and, for the
+people who need one, the second factor's form with the code their authenticator shows).
+Every page of every journey runs under the project's Content-Security-Policy: a violation
+reported by the browser fails the test.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from xaso.demo.loaders import DEMO_PASSWORD
+from e2e.csp import no_csp_violations, watch_csp
+from e2e.signin import log_in
 
 CHROMIUM = os.environ.get("XASO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,16 +53,25 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server: Any) -> Iterator[Page]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def csp_violations() -> list[str]:
+    """The CSP violations the browser reported so far in this test (the page fixtures fail on any)."""
+    return []
 
 
 @pytest.fixture
-def phone(browser: Browser, live_server: Any) -> Iterator[Page]:
+def page(browser: Browser, live_server: Any, csp_violations: list[str]) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    watched = watch_csp(context)
+    page = context.new_page()
+    yield page
+    context.close()
+    csp_violations.extend(watched)
+    no_csp_violations(watched)
+
+
+@pytest.fixture
+def phone(browser: Browser, live_server: Any, csp_violations: list[str]) -> Iterator[Page]:
     """A phone-sized browser (360×740, touch) as most residents use."""
     context = browser.new_context(
         base_url=live_server.url,
@@ -68,9 +81,12 @@ def phone(browser: Browser, live_server: Any) -> Iterator[Page]:
         locale="vi-VN",
     )
     context.set_default_timeout(15_000)
+    watched = watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
+    csp_violations.extend(watched)
+    no_csp_violations(watched)
 
 
 @pytest.fixture
@@ -83,15 +99,7 @@ def outside_requests(page: Page, live_server: Any) -> list[str]:
 
 @pytest.fixture
 def login_as() -> Any:
-    def login(page: Page, user: Any, password: str = DEMO_PASSWORD) -> Page:
-        page.goto("/quan-tri/login/")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
-        page.wait_for_url("**/quan-tri/")
-        return page
-
-    return login
+    return log_in
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, Page, expect
 
-from xaso.demo.loaders import DEMO_PASSWORD
+from e2e.signin import log_in
 from xaso.portal.demo import load_home, load_section
 from xaso.portal.models import ArticlePage, TopicPage
 
@@ -21,11 +22,7 @@ def _quiet(_: str) -> None:
 
 
 def _login(page: Page, username: str) -> None:
-    page.goto("/quan-tri/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/quan-tri/")
+    log_in(page, get_user_model().objects.get(username=username))
 
 
 def test_draft_approval_publication_and_an_accentless_search_on_a_phone(

@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from xaso.demo.loaders import DEMO_PASSWORD
+from e2e.csp import no_csp_violations, watch_csp
+from e2e.signin import log_in
 from xaso.testing.factories import activity
 from xaso.units.models import OrgUnit
 
@@ -29,22 +30,21 @@ RETURN_COMMENT = "Bổ sung số doanh nghiệp được phổ biến theo từn
 def sign_in(browser: Browser, live_server: Any) -> Iterator[Any]:
     """sign_in(user) -> a page of a fresh browser context logged in as that user."""
     contexts = []
+    watched: list[list[str]] = []
 
     def open_as(user: Any) -> Page:
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
         context.set_default_timeout(20_000)
         contexts.append(context)
+        watched.append(watch_csp(context))
         page = context.new_page()
-        page.goto("/quan-tri/login/")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url("**/quan-tri/")
-        return page
+        return log_in(page, user)
 
     yield open_as
     for context in contexts:
         context.close()
+    for violations in watched:
+        no_csp_violations(violations)
 
 
 def write_and_send(page: Page, *, results: str, difficulties: str, proposals: str) -> None:

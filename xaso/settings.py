@@ -8,11 +8,16 @@ values instead of guessing.
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from xaso.env import env_bool, env_choice, env_int, env_list, env_str
+from xaso.headers.inline import SCRIPT_HASHES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Relative paths are taken from the project directory, whatever the working directory.
@@ -26,6 +31,8 @@ BASE_URL = env_str("XASO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("XASO_CSRF_TRUSTED_ORIGINS", [BASE_URL])
 
 INSTALLED_APPS = [
+    # First: its log-in signal handlers run before xaso.signin's, which reads the lock-out they decide.
+    "axes",
     # Xã số, one app per noun of the domain
     "xaso.vi",
     "xaso.accounts",
@@ -50,6 +57,10 @@ INSTALLED_APPS = [
     "xaso.funding",
     "xaso.reviews",
     "xaso.inputs",
+    "xaso.signin",
+    "xaso.headers",  # before wagtail.admin: its templates replace Wagtail's inline scripts
+    "xaso.intake",
+    "xaso.onboarding",
     "xaso.adminvi",  # before wagtail.admin: its templates override a few of Wagtail's
     # Wagtail
     "wagtail.contrib.forms",
@@ -68,6 +79,11 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # second factor (TOTP and one-time backup codes)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     # background tasks
     "django_tasks",
     "django_tasks_db",
@@ -82,7 +98,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The headers every answer carries, pages served from the page cache included: above it.
     "django.middleware.security.SecurityMiddleware",
+    "xaso.headers.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before anything reads a request's body: the size cap of its address (xaso/inputs/limits.py).
     "xaso.inputs.limits.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -94,15 +113,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Who may reach each URL at all, as xaso/access/policy.py declares.
+    "django_otp.middleware.OTPMiddleware",
+    # Leaders, programme owners, province viewers and superusers reach the back office only
+    # after the second factor (xaso/signin/middleware.py).
+    "xaso.signin.middleware.SecondFactorMiddleware",
+    # Who may reach each URL at all, as xaso/access/policy.py declares (after the second factor's
+    # gate: a person who has not given it is anonymous there).
     "xaso.access.middleware.AccessMiddleware",
     # Who is acting, for the audit trail of every write this request makes.
     "xaso.audit.recording.AuditContextMiddleware",
     # Formsets sent incomplete are refused before any view builds them (xaso/inputs/formsets.py).
     "xaso.inputs.formsets.FormsetGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a lock-out decided during authentication into the Vietnamese lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "xaso.urls"
@@ -140,16 +165,48 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any attempt for a locked account or address before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "xaso.units.backends.RoleBackend",
 ]
+# Argon2 first; a PBKDF2 hash still verifies and is rewritten with Argon2 at the next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+# Vietnamese password rules (xaso/signin/passwords.py), for every place a password is set.
+PASSWORD_MIN_LENGTH = env_int("XASO_PASSWORD_MIN_LENGTH", 10)
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "xaso.signin.passwords.SimilarityValidator"},
+    {"NAME": "xaso.signin.passwords.LengthValidator", "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH}},
+    {"NAME": "xaso.signin.passwords.CommonValidator"},
+    {"NAME": "xaso.signin.passwords.NumericValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
+
+# Log-in throttling (django-axes): this many wrong passwords for one account, or from one
+# address, lock both for XASO_LOGIN_LOCK_MINUTES after the last of them; attempts during the
+# lock, the right password included, are refused and do not extend it.
+LOGIN_FAILURE_LIMIT = env_int("XASO_LOGIN_FAILURE_LIMIT", 30)
+LOGIN_LOCK_MINUTES = env_int("XASO_LOGIN_LOCK_MINUTES", 30)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCK_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Failures are forgotten only when the lock time has passed since them, never by a successful log-in:
+# otherwise anyone with an account could wipe an address's count with their own password.
+AXES_RESET_ON_SUCCESS = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "xaso.signin.views.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "xaso.signin.services.client_address"
+# xaso.signin keeps its own log of every log-in (LoginEvent, read per commune).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Second factor (django-otp, TOTP): required of leaders, programme owners, province viewers
+# and superusers before any back-office page; anyone else may set it up from the account page.
+REQUIRE_2FA = env_bool("XASO_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = env_str("XASO_OTP_ISSUER", "Xã số")
 
 # Vietnamese first.
 LANGUAGE_CODE = "vi"
@@ -206,10 +263,16 @@ _TASK_BACKENDS = {
     "rq": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default", "publishing", "documents"]}}
+TASK_QUEUES = ["default", "publishing", "documents", "intake"]
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": TASK_QUEUES}}
 if TASK_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in ("default", "publishing", "documents")}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
+
+# Onboarding (xaso.onboarding): how long a one-time set-up link lets a person set their password.
+SETUP_LINK_DAYS = env_int("XASO_SETUP_LINK_DAYS", 7)
+if not 1 <= SETUP_LINK_DAYS <= 60:
+    raise ImproperlyConfigured("XASO_SETUP_LINK_DAYS phải từ 1 đến 60 (ngày).")
 
 # Documents (Decree 30/2020 DOCX, PDF through LibreOffice headless, XLSX annexes).
 DOCUMENTS_SOFFICE = env_str("XASO_SOFFICE", "soffice")
@@ -277,10 +340,53 @@ READER_IP_HEADER = env_str("XASO_READER_IP_HEADER", "REMOTE_ADDR")
 EMAIL_BACKEND = env_str("XASO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("XASO_DEFAULT_FROM_EMAIL", "Xã số <khong-tra-loi@xaso.local>")
 
+# Transport security. A province server behind HTTPS sets XASO_SSL_REDIRECT=1,
+# XASO_SECURE_COOKIES=1 and XASO_HSTS_SECONDS=31536000 (see README, Configuration); a
+# commune machine on plain HTTP keeps the defaults.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("XASO_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_SSL_REDIRECT = env_bool("XASO_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env_int("XASO_HSTS_SECONDS", 0)
+if SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured(f"XASO_HSTS_SECONDS={SECURE_HSTS_SECONDS}: cần một số giây không âm.")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("XASO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("XASO_HSTS_PRELOAD", default=False)
+# Behind a reverse proxy that terminates TLS: the request header it sets to "https", as Django names
+# it (HTTP_X_FORWARDED_PROTO for X-Forwarded-Proto).
+_PROXY_SSL_HEADER = env_str("XASO_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER and not re.fullmatch(r"HTTP_[A-Z0-9_]+", _PROXY_SSL_HEADER):
+    raise ImproperlyConfigured(
+        f"XASO_PROXY_SSL_HEADER={_PROXY_SSL_HEADER!r}: cần tên kiểu HTTP_X_FORWARDED_PROTO (chữ hoa, bắt đầu bằng HTTP_)."
+    )
+SECURE_PROXY_SSL_HEADER = (_PROXY_SSL_HEADER, "https") if _PROXY_SSL_HEADER else None
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page is framed, except Wagtail's previews in the editor (its views answer SAMEORIGIN; the CSP's
+# frame-ancestors follows this header, xaso/headers/middleware.py).
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp) on every answer: scripts only from this server or the
+# inline ones whose hash is listed (xaso/headers/inline.py). Styles from this server; the back
+# office also allows style attributes (xaso/headers/__init__.py says why).
+BACK_OFFICE_PREFIX = "/quan-tri/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *SCRIPT_HASHES],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF, "blob:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Xã số"

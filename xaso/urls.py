@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ke-hoach/", include("xaso.plans.urls")),
     path("van-ban/", include("xaso.documents.urls")),
     path("truyen-thanh/", include("xaso.channels.urls")),
+    path("thiet-lap/", include("xaso.onboarding.urls")),
     path("", include("xaso.learning.urls")),
     # The portal's own addresses (search, …); its pages are in Wagtail's tree below.
     path("", include("xaso.portal.urls")),

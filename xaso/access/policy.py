@@ -17,6 +17,8 @@ walk every URL as every persona against this declaration.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xaso.access.rules import (
     EDIT,
     MANAGE,
@@ -42,6 +44,9 @@ LEADER = Role.LEADER
 REPORTER = Role.REPORTER
 EDITOR = Role.PORTAL_EDITOR
 PROVINCE = Role.PROVINCE_VIEWER
+# The Department's administrator: a province viewer who also brings communes on board (creates
+# them, imports their units and people, issues set-up links). Granted by a superuser only.
+PROVINCE_ADMIN = Role.PROVINCE_ADMIN
 
 ROLES: dict[Role, RoleRule] = {
     OWNER: RoleRule(
@@ -57,6 +62,12 @@ ROLES: dict[Role, RoleRule] = {
         label="theo dõi cấp tỉnh",
         reach=Reach.PROVINCE,
         duties=frozenset({Duty.FOLLOW_PROVINCE}),
+        second_factor=True,
+    ),
+    PROVINCE_ADMIN: RoleRule(
+        label="quản trị cấp tỉnh",
+        reach=Reach.PROVINCE,
+        duties=frozenset({Duty.FOLLOW_PROVINCE, Duty.ONBOARD_COMMUNES}),
         second_factor=True,
     ),
 }
@@ -301,6 +312,35 @@ MODELS: dict[str, ModelRule] = {
         owner="commune",
         owner_level=Reach.COMMUNE,
     ),
+    # -- a plan read from its document: the programme owner corrects and confirms it ---------------
+    "intake.PlanDraft": ModelRule(
+        grants={OWNER: MANAGE, LEADER: VIEW, PROVINCE: VIEW},
+        readable=_sel("intake", "drafts_readable"),
+        writable=_sel("intake", "drafts_writable"),
+        owner="commune",
+        owner_level=Reach.COMMUNE,
+    ),
+    # -- bringing communes on board: the province's administrators; its viewers follow ------------
+    "onboarding.OnboardedCommune": ModelRule(
+        grants={PROVINCE: VIEW, PROVINCE_ADMIN: VIEW | {"add"}},
+        readable=_sel("onboarding", "onboarded_communes_readable"),
+        writable=_sel("onboarding", "onboarded_communes_writable"),
+        owner="commune",
+        owner_level=Reach.COMMUNE,
+    ),
+    "onboarding.RosterImport": ModelRule(
+        grants={PROVINCE: VIEW, PROVINCE_ADMIN: VIEW | {"add"}},
+        readable=_sel("onboarding", "roster_imports_readable"),
+        writable=_sel("onboarding", "roster_imports_writable"),
+        owner="commune",
+        owner_level=Reach.COMMUNE,
+    ),
+    "onboarding.SetupLink": ModelRule(
+        grants={PROVINCE_ADMIN: EDIT},
+        readable=_sel("onboarding", "setup_links_readable"),
+        writable=_sel("onboarding", "setup_links_writable"),
+        owner="unit",
+    ),
     # -- generated documents: everyone sees those of the units they read; asking is checked per unit --
     "documents.RenderJob": ModelRule(
         grants=dict.fromkeys(Role, VIEW) | {OWNER: VIEW | {"add"}, LEADER: VIEW | {"add"}},
@@ -419,7 +459,35 @@ VIEWS: dict[str, ViewRule] = {
     "funding_summary": roles(OWNER, LEADER, PROVINCE),
     "reviews_request": roles(OWNER, LEADER),
     "audit_log": roles(OWNER, LEADER, PROVINCE, why="chỉ các xã người đó chịu trách nhiệm"),
+    # -- log-in (xaso/signin) ----------------------------------------------------------------------
+    "signin_otp_*": signed_in("bước xác thực thứ hai của chính người đó"),
+    "signin_backup_codes": signed_in("mã dự phòng của chính người đó"),
+    "signin_logins": roles(OWNER, LEADER, PROVINCE, why="chỉ người của xã, của tỉnh mình (xaso.signin.selectors)"),
+    "signin_lockouts": superuser("mở khóa đăng nhập"),
+    # -- a plan from its document (ids: intake.PlanDraft's UUID) ----------------------------------
+    "intake_drafts": roles(OWNER, LEADER, PROVINCE, why="tải lên: chỉ chủ trì chương trình của xã"),
+    "intake_draft": roles(OWNER, LEADER, PROVINCE, why="chỉ bản nháp của xã người đó đọc được"),
+    "intake_draft_status": roles(OWNER, LEADER, PROVINCE),
+    "intake_draft_source": roles(OWNER, LEADER, PROVINCE),
+    "intake_draft_edit": roles(OWNER, why="chỉ chủ trì chương trình của xã có bản nháp"),
+    "intake_draft_units": roles(OWNER),
+    "intake_draft_confirm": roles(OWNER),
+    # -- bringing communes on board (ids: the commune's units.OrgUnit pk) ------------------------------
+    "onboarding_province": roles(PROVINCE, why="các xã của tỉnh người đó theo dõi"),
+    "onboarding_commune_new": roles(PROVINCE_ADMIN),
+    "onboarding_commune": roles(PROVINCE_ADMIN, why="chỉ xã thuộc tỉnh người đó quản trị"),
+    "onboarding_template": roles(PROVINCE_ADMIN),
+    "onboarding_sheet": roles(PROVINCE_ADMIN),
+    "onboarding:*": public("đặt mật khẩu bằng đường dẫn dùng một lần (mã bí mật, không phải mã bản ghi)"),
 }
+
+# A province's administrator reads whatever its viewers read, and reaches every screen they reach.
+for _label, _rule in MODELS.items():
+    if PROVINCE in _rule.grants and PROVINCE_ADMIN not in _rule.grants:
+        MODELS[_label] = replace(_rule, grants={**_rule.grants, PROVINCE_ADMIN: _rule.grants[PROVINCE]})
+for _key, _view in VIEWS.items():
+    if PROVINCE in _view.roles:
+        VIEWS[_key] = replace(_view, roles=_view.roles | {PROVINCE_ADMIN})
 
 # The snippet screens and choosers of each model follow the model's grants and rows.
 for _label in MODELS:

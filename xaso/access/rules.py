@@ -34,6 +34,7 @@ class Duty(StrEnum):
     WRITE_OWN_UNIT = "write_own_unit"  # the unit's own activities, reports, people
     EDIT_PORTAL = "edit_portal"  # the commune's e-information page
     FOLLOW_PROVINCE = "follow_province"  # read every commune of the province
+    ONBOARD_COMMUNES = "onboard_communes"  # create the province's communes, import their units and people
 
 
 @dataclass(frozen=True, kw_only=True)

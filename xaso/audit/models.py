@@ -1,4 +1,5 @@
-"""The audit trail: who did what to which row, when, in which commune — every write and log-in."""
+"""The audit trail: who did what to which row, when, in which commune — every write.
+(Log-ins are xaso/signin's record, shown beside it.)"""
 
 from __future__ import annotations
 
@@ -11,9 +12,6 @@ class AuditAction(models.TextChoices):
     CHANGE = "change", "Sửa"
     DELETE = "delete", "Xóa"
     IMPORT = "import", "Nhập từ tệp"
-    LOGIN = "login", "Đăng nhập"
-    LOGIN_FAILED = "login_failed", "Đăng nhập sai"
-    LOGOUT = "logout", "Đăng xuất"
 
 
 class AuditEntry(models.Model):

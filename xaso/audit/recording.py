@@ -5,7 +5,8 @@ path made it — a back-office screen, a service, an XLSX import, a background t
 who was acting (the request's person, or the system for background work), and the commune and
 unit the row belongs to (the declaration's `owner` path). This is the one place that sees every
 write path, which is why it listens to model signals: it records, it never decides anything.
-Log-ins, log-outs and failed log-ins are recorded from Django's authentication signals.
+Log-ins (successes, failures, lock-outs, second-factor codes) are the log-in record of xaso/signin,
+read beside this trail.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -144,44 +144,6 @@ def _deleted(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     _row_written(sender, instance, action=AuditAction.DELETE)
 
 
-def _person_place(user: Any) -> tuple[int | None, int | None]:
-    membership = user.memberships.select_related("unit").order_by("pk").first() if user is not None else None
-    return _place(membership.unit) if membership is not None else (None, None)
-
-
-def _logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    commune_id, unit_id = _person_place(user)
-    record(
-        action=AuditAction.LOGIN, title=_name(user), commune_id=commune_id, unit_id=unit_id, user=user, request=request
-    )
-
-
-def _logged_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    if user is None:
-        return
-    commune_id, unit_id = _person_place(user)
-    record(
-        action=AuditAction.LOGOUT, title=_name(user), commune_id=commune_id, unit_id=unit_id, user=user, request=request
-    )
-
-
-def _login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any) -> None:
-    from django.contrib.auth import get_user_model
-
-    username = str(credentials.get("username", ""))[:150]
-    account = get_user_model().objects.filter(username=username).first()
-    commune_id, unit_id = _person_place(account)
-    record(
-        action=AuditAction.LOGIN_FAILED,
-        title=f"Tên đăng nhập: {username}",
-        commune_id=commune_id,
-        unit_id=unit_id,
-        user=account,
-        data={"username": username},
-        request=request,
-    )
-
-
 def connect() -> None:
     for label in MODELS:
         if label == "audit.AuditEntry":
@@ -189,6 +151,3 @@ def connect() -> None:
         model = apps.get_model(label)
         post_save.connect(_saved, sender=model, dispatch_uid=f"audit_saved_{label}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"audit_deleted_{label}")
-    user_logged_in.connect(_logged_in, dispatch_uid="audit_logged_in")
-    user_logged_out.connect(_logged_out, dispatch_uid="audit_logged_out")
-    user_login_failed.connect(_login_failed, dispatch_uid="audit_login_failed")

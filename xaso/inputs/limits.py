@@ -52,6 +52,9 @@ class BodyLimit:
 BODY_LIMITS: tuple[BodyLimit, ...] = (
     BodyLimit(r"/quan-tri/ke-hoach/nhap-xuat/", 1 * MB + FORM_OVERHEAD, max_file=1 * MB),
     BodyLimit(r"/quan-tri/hoat-dong/nhap/", 5 * MB + FORM_OVERHEAD, max_file=5 * MB),
+    # A plan's document (xaso/intake/sources.py) and a commune's units and people (xaso/onboarding/roster.py).
+    BodyLimit(r"/quan-tri/ke-hoach/tu-van-ban/", 20 * MB + FORM_OVERHEAD, max_file=20 * MB),
+    BodyLimit(r"/quan-tri/dua-xa-len/", 5 * MB + FORM_OVERHEAD, max_file=5 * MB),
     BodyLimit(r"/quan-tri/images/", 10 * MB + FORM_OVERHEAD, max_file=10 * MB),
     BodyLimit(r"/quan-tri/documents/", 100 * MB + FORM_OVERHEAD),
     # A course's lessons each carry a recording (video up to 100 MB); two per save.

@@ -23,6 +23,7 @@ FLAG_LABELS = {
     "no_indicator": "chưa xác định được chỉ số đo",
     "number_missing": "văn bản chưa ghi số",
     "inferred": "suy ra, văn bản không ghi rõ",
+    "edited": "đã được kiểm tra, sửa tay",
 }
 
 

@@ -110,11 +110,23 @@ def build(lines: list[str], markers: list[str] | None = None, start: int = 0, en
             heading_like = current is not None and current.style != "para" and not _SENTENCE_END.search(current.text)
             # after a bulleted item an unmarked line continues it, even past a blank line
             # (OCR and page breaks put blank lines inside paragraphs)
-            starts_paragraph = current is None or (
-                current.style not in {"dash", "plus"}
-                and blank_before
+            # a heading in capitals never runs on into a sentence-case line (DOCX has no blank lines)
+            after_caps_heading = (
+                current is not None
+                and current.style in {"part", "roman", "caps", "appendix", "arabic"}
+                and bool(_CAPS_HEADING.match(current.text))
                 and text[:1].isupper()
-                and (bool(_SENTENCE_END.search(current.text)) or (heading_like and len(current.text) < 100))
+                and not text.isupper()
+            )
+            starts_paragraph = (
+                current is None
+                or after_caps_heading
+                or (
+                    current.style not in {"dash", "plus"}
+                    and blank_before
+                    and text[:1].isupper()
+                    and (bool(_SENTENCE_END.search(current.text)) or (heading_like and len(current.text) < 100))
+                )
             )
             if not starts_paragraph and current is not None:
                 current.text, current.last = f"{current.text} {text}".strip(), number

@@ -59,7 +59,7 @@ _ISSUER_END = re.compile(
     r"\s+(về|phê duyệt|ban hành|hướng dẫn|triển khai|thực hiện|quy định|sửa đổi|thúc đẩy|đẩy mạnh)\b|[;,(“\"]|$"
 )
 _ALIAS = re.compile(r"\(\s*sau đây (?:gọi|viết) (?:tắt )?là\s+([^)]*)\)", re.IGNORECASE)
-_DATE_TEXT = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_DATE_TEXT = re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _DATE_SLASH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _YEAR = re.compile(r"\b(20[2-5]\d)\b")
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")

@@ -9,6 +9,7 @@ Tests load the demo organisation and seed plan (xaso.demo) and log in as these p
     tuan  — Phòng Kinh tế, unit reporter of an office
     linh  — portal editor
     quang — Sở KH&CN tỉnh Lạng Sơn, province viewer
+    hoa   — Sở KH&CN tỉnh Lạng Sơn, province administrator (reads as a viewer, brings communes on board)
     thu   — programme owner of another commune (xã Tân Thanh)
     outsider — an account with no role anywhere
 """
@@ -24,6 +25,7 @@ PERSONAS = {
     "tuan": "kinhte.tuan",
     "linh": "bientap.linh",
     "quang": "so.khcn",
+    "hoa": "so.quantri",
     "thu": "tt.vhxh",
     "outsider": "nguoingoai",
 }

@@ -86,6 +86,7 @@ class Role(models.TextChoices):
     REPORTER = "reporter", "Cán bộ báo cáo của đơn vị"
     PORTAL_EDITOR = "portal_editor", "Biên tập viên trang thông tin"
     PROVINCE_VIEWER = "province_viewer", "Cán bộ theo dõi cấp tỉnh"
+    PROVINCE_ADMIN = "province_admin", "Quản trị cấp tỉnh (đưa xã lên Xã số)"
 
 
 class Membership(models.Model):

@@ -17,6 +17,7 @@ ERR_ROLE_UNIT = "Vai trò “{role}” không gán được cho đơn vị loạ
 # departments); everyone else belongs to a commune or one of its units.
 ROLE_UNIT_KINDS: dict[str, frozenset[str]] = {
     Role.PROVINCE_VIEWER: frozenset({UnitKind.PROVINCE, UnitKind.DEPARTMENT}),
+    Role.PROVINCE_ADMIN: frozenset({UnitKind.PROVINCE, UnitKind.DEPARTMENT}),
     Role.PROGRAMME_OWNER: frozenset({UnitKind.OFFICE}),
     Role.LEADER: frozenset({UnitKind.COMMUNE}),
     Role.REPORTER: frozenset(

@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from xaso.access.tests.world import World, build_world
 from xaso.demo.loaders import load_organisation, load_seed_plan, load_users
 from xaso.testing.personas import PERSONAS
+from xaso.testing.second_factor import login_verified
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def clients(world: World, django_db_blocker: Any) -> dict[str, Client]:
             # A server error is reported by the crawl with the others, not raised in the middle of it.
             client = Client(raise_request_exception=False)
             if persona != "anonymous":
-                client.force_login(get_user_model().objects.get(username=usernames[persona]))
+                login_verified(client, get_user_model().objects.get(username=usernames[persona]))
             made[persona] = client
     return made
 

@@ -106,6 +106,17 @@ PK_OF_KEY = {
     "learning_certificate": "learning.Enrolment",
     "documents:status": "documents.RenderJob",
     "documents:file": "documents.RenderJob",
+    **dict.fromkeys(
+        (
+            "intake_draft",
+            "intake_draft_status",
+            "intake_draft_source",
+            "intake_draft_edit",
+            "intake_draft_units",
+            "intake_draft_confirm",
+        ),
+        "intake.PlanDraft",
+    ),
 }
 
 QUERY_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -123,6 +134,7 @@ QUERY_VARIANTS: dict[str, tuple[str, ...]] = {
     "wagtailadmin_api:images:listing": ("?search=zq",),
     "wagtailadmin_api:documents:listing": ("?search=zq",),
     "portal:search": ("?q=zq",),
+    "intake_draft_edit": ("?phan=chung", "?phan=can-cu"),
 }
 
 
@@ -178,6 +190,9 @@ def _pk(key: str, world: World, place: str) -> Any:
     if label:
         obj = world.of(label).get(place)
         return obj.pk if obj is not None else None
+    if key.startswith("onboarding_"):
+        # A commune's onboarding pages take the commune's own pk.
+        return world.units[place].pk if place in ("a", "b") else None
     if key.startswith("villages_"):
         return world.units[f"{place[0]}-village"].pk if place in ("a", "b") else None
     if key.startswith("notifications_"):

@@ -13,6 +13,7 @@ from xaso.access.files import move_to_protected
 from xaso.access.storage import protected_storage
 from xaso.activities.models import Evidence
 from xaso.testing.factories import activity
+from xaso.testing.second_factor import login_verified
 from xaso.units.models import OrgUnit
 
 PDF = b"%PDF-1.4\n% Danh sach ky ten: Nguyen Van A\n%%EOF\n"
@@ -31,7 +32,7 @@ def sheet(demo):
 def _get(user, url):
     client = Client()
     if user is not None:
-        client.force_login(user)
+        login_verified(client, user)
     return client.get(url)
 
 

@@ -44,6 +44,7 @@ PERSONA_REACH: dict[str, tuple[frozenset[str], str | None]] = {
     "tuan": (frozenset({"a"}), "a-office"),
     "linh": (frozenset({"a"}), "a-vhxh"),
     "quang": (frozenset({"a", "b"}), None),
+    "hoa": (frozenset({"a", "b"}), None),
     "thu": (frozenset({"b"}), None),
     "outsider": (frozenset(), None),
     "anonymous": (frozenset(), None),
@@ -473,6 +474,26 @@ def build_world() -> World:
                 unit_place,
                 UnitReport.objects.create(period=period, unit=units[unit_place], results=MARKS.new(unit_place)),
             )
+
+    # -- a plan read from its document, in each commune ------------------------------------------------------
+    from xaso.intake.draft import Draft
+    from xaso.intake.models import PlanDraft
+
+    for place in ("a", "b"):
+        marker = MARKS.new(place)
+        draft = PlanDraft(
+            commune=commune_of[place],
+            title=f"Kế hoạch {marker}.docx",
+            source_kind="text",
+            status="ready",
+            progress=100,
+            lines=[f"KẾ HOẠCH {marker}"],
+            restored_words=[[]],
+            draft=Draft().to_json(),
+        )
+        draft.save()
+        draft.source.save("van-ban.txt", ContentFile(f"KẾ HOẠCH {marker}".encode()))
+        keep("intake.PlanDraft", place, draft)
 
     # -- generated documents -------------------------------------------------------------------------------
     for place in ("a1", "b1"):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from xaso.documents.models import RenderStatus
+from xaso.testing.second_factor import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_readers_download_each_file(demo, request_sample, client):
     job = request_sample(demo.lan)
     expected = {"docx": b"PK", "xlsx": b"PK", "pdf": b"%PDF"}
     for persona in READERS:
-        client.force_login(getattr(demo, persona))
+        login_verified(client, getattr(demo, persona))
         for kind, magic in expected.items():
             response = client.get(reverse("documents:file", args=[job.pk, kind]))
             assert response.status_code == 200

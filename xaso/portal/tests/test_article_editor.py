@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from xaso.portal.models import ArticlePage
+from xaso.testing.second_factor import login_verified
 from xaso.units.models import OrgUnit
 
 from ._editor import article_form
@@ -28,7 +29,7 @@ def test_every_editor_field_of_an_article_has_help_text():
 
 
 def test_the_unit_choices_are_the_units_of_the_portal_commune(portal, client):
-    client.force_login(portal.admin)
+    login_verified(client, portal.admin)
     response = client.get(_add_url(portal.news))
     assert response.status_code == 200
     choices = set(response.context["form"].fields["unit"].queryset)
@@ -38,7 +39,7 @@ def test_the_unit_choices_are_the_units_of_the_portal_commune(portal, client):
 
 
 def test_saving_a_new_article_from_the_editor_makes_a_draft_with_an_ascii_address(portal, client):
-    client.force_login(portal.admin)
+    login_verified(client, portal.admin)
     unit = OrgUnit.objects.get(code="ls-hvt-thcs")
     response = client.post(
         _add_url(portal.news),

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 
 from xaso.portal.services import home_collection
 from xaso.testing.factories import article
+from xaso.testing.second_factor import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def document(portal, settings, tmp_path):
 def _get(user, url):
     client = Client()
     if user is not None:
-        client.force_login(user)
+        login_verified(client, user)
     return client.get(url)
 
 

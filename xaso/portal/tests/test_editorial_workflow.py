@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from xaso.portal.models import ArticlePage
+from xaso.testing.second_factor import login_verified
 from xaso.units.models import OrgUnit
 
 from ._editor import article_form
 
 
 def _submit(client, portal, *, title: str, go_live_at: str = "", submit: bool = True) -> ArticlePage:
-    client.force_login(portal.linh)
+    login_verified(client, portal.linh)
     data = article_form(
         title=title,
         text="Tổ công nghệ số hướng dẫn bà con.",
@@ -31,7 +32,7 @@ def _submit(client, portal, *, title: str, go_live_at: str = "", submit: bool = 
 
 
 def _act(client, user, page: ArticlePage, action: str, **data: str):
-    client.force_login(user)
+    login_verified(client, user)
     task_state = page.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
     return client.post(url, data)
@@ -102,7 +103,7 @@ def test_an_approved_article_with_a_schedule_goes_live_only_at_its_time(portal, 
 
 def test_the_editor_previews_her_draft(portal, client):
     page = _submit(client, portal, title="Bài xem trước")
-    client.force_login(portal.linh)
+    login_verified(client, portal.linh)
     data = article_form(title="Bài xem trước (sửa)", slug=page.slug, text="Đoạn mới.", unit=page.unit)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     assert client.post(url, data).json()["is_valid"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xaso.testing.factories import article
+from xaso.testing.second_factor import login_verified
 
 
 def test_an_anonymous_reader_gets_the_stored_page_the_second_time(portal, client, cached):
@@ -38,7 +39,7 @@ def test_unpublishing_refreshes_the_cached_pages(portal, client, cached):
 def test_signed_in_people_and_other_hosts_get_their_own_pages(portal, client, cached):
     page = article(portal.news, portal.linh, publish_as=portal.admin)
     client.get(page.url)
-    client.force_login(portal.linh)
+    login_verified(client, portal.linh)
     assert "X-Page-Cache" not in client.get(page.url)
     client.logout()
     assert client.get(page.url, HTTP_HOST="localhost")["X-Page-Cache"] == "miss"

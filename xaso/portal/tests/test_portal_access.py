@@ -9,6 +9,7 @@ from wagtail.models import WorkflowPage
 from xaso.portal.access import portal_access_sync
 from xaso.portal.models import PortalGroup, PortalGroupKind
 from xaso.testing.factories import UserFactory, grant
+from xaso.testing.second_factor import login_verified
 from xaso.units.models import Membership, OrgUnit
 from xaso.units.services import membership_revoke
 
@@ -56,21 +57,21 @@ def test_sync_removes_groups_a_person_no_longer_holds(portal):
 def test_only_portal_roles_reach_the_article_editor(portal, client):
     url = reverse("wagtailadmin_pages:add", args=["portal", "articlepage", portal.news.pk])
     for name in ("linh", "lan"):
-        client.force_login(getattr(portal, name))
+        login_verified(client, getattr(portal, name))
         assert client.get(url).status_code == 200, name
     for name in ("mai", "son", "quang", "hung"):
-        client.force_login(getattr(portal, name))
+        login_verified(client, getattr(portal, name))
         assert client.get(url).status_code in (302, 403), name
     # Another commune's section does not exist for the other commune's owner.
-    client.force_login(portal.thu)
+    login_verified(client, portal.thu)
     assert client.get(url).status_code == 404
-    client.force_login(portal.outsider)
+    login_verified(client, portal.outsider)
     assert client.get(url).status_code in (302, 403)
 
 
 def test_a_role_added_in_the_back_office_screen_is_applied_to_the_groups(portal, client):
     user = UserFactory.create(username="bientap.quantri")
-    client.force_login(portal.admin)
+    login_verified(client, portal.admin)
     response = client.post(
         reverse("wagtailsnippets_units_membership:add"),
         {"user": user.pk, "unit": OrgUnit.objects.get(code="ls-hvt-vhxh").pk, "role": "portal_editor", "position": ""},
