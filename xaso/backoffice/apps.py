@@ -16,3 +16,20 @@ class BackofficeConfig(AppConfig):
 
         register_form_field_override(models.DateField, override={"widget": NativeDateInput})
         register_form_field_override(models.DateTimeField, override={"widget": NativeDateTimeInput})
+
+        # Wagtail 8 autosaves a page being created: an editor who typed a title and left without
+        # saving found an empty draft, whose address then blocked the article written again. A page
+        # exists once its editor saves it; pages already saved keep their autosave.
+        from wagtail.admin.views.pages.create import CreateView
+
+        CreateView.autosave_enabled = _AlwaysOff()
+
+
+class _AlwaysOff:
+    """A class attribute the view cannot override per instance (a data descriptor)."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> bool:
+        return False
+
+    def __set__(self, instance: object, value: object) -> None:
+        pass
