@@ -24,6 +24,18 @@ class BackofficeConfig(AppConfig):
 
         CreateView.autosave_enabled = _AlwaysOff()
 
+        # Wagtail's list of sites names three columns after their fields, in English ("Port").
+        from wagtail.admin.ui.tables import Column
+        from wagtail.sites import views as site_views
+
+        labels = {"port": "Cổng", "site_name": "Tên trang web", "root_page": "Trang gốc"}
+        site_views.IndexView.columns = [
+            Column(column.name, label=labels[column.name], sort_key=column.sort_key)
+            if getattr(column, "name", None) in labels
+            else column
+            for column in site_views.IndexView.columns
+        ]
+
 
 class _AlwaysOff:
     """A class attribute the view cannot override per instance (a data descriptor)."""

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.channels import selectors
 from xaso.channels.broadcast.models import AudioFormat, AudioState, BroadcastAudio
 from xaso.channels.broadcast.services import (
@@ -36,7 +37,7 @@ MSG_SYNTHESIS = "Đang chuyển bản đọc thành âm thanh; trang tự cập 
 MSG_REJECTED = "Chưa gửi được: hãy sửa các lỗi dưới đây."
 
 
-class ChannelPanelView(WagtailAdminTemplateMixin, TemplateView):
+class ChannelPanelView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "channels/admin/panel.html"
     header_icon = "globe"
 

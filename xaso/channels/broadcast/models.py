@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 
@@ -36,6 +37,7 @@ class VillageGroup(models.Model):
         return self.name
 
     @property
+    @admin.display(description="Các thôn")
     def villages_summary(self) -> str:
         return ", ".join(village.name for village in self.villages.all())
 
