@@ -76,7 +76,8 @@ def test_a_village_head_records_an_activity_with_a_photo(demo, phone390: Page, l
     no_sideways_scroll(phone390)
     save = phone390.get_by_role("button", name=re.compile("^Lưu")).first
     box = save.bounding_box()
-    assert box is not None and box["height"] >= 44  # a finger's width
+    assert box is not None
+    assert box["height"] >= 44  # a finger's width
     save.click()
     expect(phone390.locator(".messages")).to_contain_text(TITLE)
     no_sideways_scroll(phone390)
@@ -102,7 +103,8 @@ def test_a_school_reporter_sends_the_half_year_report(demo, phone390: Page, logi
     phone390.get_by_label("Đề xuất, kiến nghị (bắt buộc khi gửi)").fill("Đề nghị hỗ trợ 10 máy tính.")
     send = phone390.get_by_role("button", name="Gửi báo cáo")
     box = send.bounding_box()
-    assert box is not None and box["height"] >= 44
+    assert box is not None
+    assert box["height"] >= 44
     send.click()
     expect(phone390.locator("[data-role=state]")).to_have_text("Đã gửi, chờ duyệt")
     no_sideways_scroll(phone390)

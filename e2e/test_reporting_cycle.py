@@ -174,4 +174,4 @@ def test_a_whole_cycle_from_opening_to_the_consolidated_report(demo, sign_in, ti
     assert sent.tables[0].rows[1].cells[0].paragraphs[0].text == "Số: 12/BC-UBND"
     with quang.expect_download() as download:
         quang.locator("#rollup-xlsx").click()
-    assert download.value.suggested_filename == "tong-hop-bao-cao-ls-half-year-2026.xlsx"
+    assert download.value.suggested_filename == "tong-hop-bao-cao-ls-6-thang-dau-nam-2026.xlsx"

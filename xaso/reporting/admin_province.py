@@ -14,7 +14,7 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.documents.api import xlsx_annex
-from xaso.reporting.models import PeriodKind, ReportState
+from xaso.reporting.models import KIND_IN_FILE_NAMES, PeriodKind, ReportState
 from xaso.reporting.province import may_follow_province, province_rows, provinces_followed, rollup_sheets
 from xaso.units.models import OrgUnit
 
@@ -70,7 +70,7 @@ class ProvinceView(WagtailAdminTemplateMixin, View):
         if request.GET.get("format") == "xlsx":
             data = xlsx_annex(sheets=rollup_sheets(rows=rows, province=province, kind=kind, year=year))
             response = HttpResponse(data, content_type=XLSX)
-            filename = f"tong-hop-bao-cao-{province.code}-{kind.replace('_', '-')}-{year}.xlsx"
+            filename = f"tong-hop-bao-cao-{province.code}-{KIND_IN_FILE_NAMES[PeriodKind(kind)]}-{year}.xlsx"
             response["Content-Disposition"] = f'attachment; filename="{filename}"'
             return response
         context = {

@@ -46,7 +46,7 @@ from xaso.plans.models import Plan
 from xaso.plans.selectors import plan_full
 from xaso.reporting.achieved import TargetResult, target_results
 from xaso.reporting.figures import Figures, KindCount, sum_kinds
-from xaso.reporting.models import ReportingPeriod, ReportState, UnitReport
+from xaso.reporting.models import KIND_IN_FILE_NAMES, PeriodKind, ReportingPeriod, ReportState, UnitReport
 from xaso.reporting.prefill import reports_figures
 from xaso.reporting.schedule import period_words
 from xaso.reporting.selectors import (
@@ -365,7 +365,7 @@ def consolidated_report(
             else ()
         ),
     )
-    slug = f"bao-cao-tong-hop-{period.kind.replace('_', '-')}-{period.year}-{period.pk}"
+    slug = f"bao-cao-tong-hop-{KIND_IN_FILE_NAMES[PeriodKind(period.kind)]}-{period.year}-{period.pk}"
     return Rendering(document=document, filename=slug, annex=annex)
 
 

@@ -43,7 +43,7 @@ def test_the_province_sees_each_communes_states_and_rates(demo, cycle, client_fo
 def test_the_rollup_xlsx_has_one_row_per_commune_and_indicator(demo, cycle, client_for):
     response = client_for(demo.quang).get(PAGE, query(format="xlsx"))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="tong-hop-bao-cao-ls-half-year-2026.xlsx"'
+    assert response["Content-Disposition"] == 'attachment; filename="tong-hop-bao-cao-ls-6-thang-dau-nam-2026.xlsx"'
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Chỉ số theo xã", "Tình hình báo cáo"]
     rows = [
