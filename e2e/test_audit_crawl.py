@@ -249,9 +249,9 @@ KNOWN = Path(__file__).with_name("crawl_known_problems.txt")
 
 def signature(problem: str) -> str:
     """What stays the same between runs: who, which size, which screen, which kind of problem."""
-    if "tiêu đề trùng" in problem:
-        return problem
     persona, _, rest = problem.partition(": ")
+    if rest.startswith("tiêu đề trùng"):
+        return f"{persona} tiêu đề trùng {rest.partition('»: ')[2]}"  # the title may name a generated object
     words = rest.split(" ")
     size = words.pop(0) if words and words[0] in SIZES else ""
     words.pop(0)  # the address: its ids may differ between runs
