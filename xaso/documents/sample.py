@@ -160,7 +160,7 @@ def sample_report(
         ),
         recipients=Recipients(
             items=(
-                *((f"{recipient.short_name or recipient.name} (b/c)",) if recipient else ()),
+                *(("Như trên",) if recipient else ()),  # the addressee ("Kính gửi"), as Decree 30 writes it
                 "TT Đảng ủy, TT HĐND xã",
                 "CT, các PCT UBND xã",
             ),

@@ -331,7 +331,7 @@ def consolidated_report(
         ),
         recipients=Recipients(
             items=(
-                *((f"{recipient.short_name or recipient.name} (b/c)",) if recipient else ()),
+                *(("Như trên",) if recipient else ()),  # the addressee ("Kính gửi"), as Decree 30 writes it
                 "TT Đảng ủy, TT HĐND xã (b/c)",
                 "CT, các PCT UBND xã",
                 "Các phòng chuyên môn, đơn vị",

@@ -307,7 +307,7 @@ def programme_review(
         ),
         recipients=Recipients(
             items=(
-                *((f"{recipient.short_name or recipient.name} (b/c)",) if recipient else ()),
+                *(("Như trên",) if recipient else ()),  # the addressee ("Kính gửi"), as Decree 30 writes it
                 "TT Đảng ủy, TT HĐND xã",
                 "CT, các PCT UBND xã",
                 "Các phòng chuyên môn, đơn vị",

@@ -31,7 +31,7 @@ def test_it_is_a_complete_report_from_the_seed_plan(demo):
     assert rendering.document.signature.name == "Hoàng Văn Hùng"
     assert rendering.document.signature.authority == "KT. CHỦ TỊCH"
     assert rendering.document.recipients.archive == "VT, VHXH"
-    assert rendering.document.recipients.items[0] == "Sở KH&CN (b/c)"
+    assert rendering.document.recipients.items[0] == "Như trên"
     assert rendering.filename == "bao-cao-6 tháng đầu năm 2026"
 
 

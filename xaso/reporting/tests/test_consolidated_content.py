@@ -54,7 +54,7 @@ def test_the_header_signature_and_recipients_follow_the_plan(demo, cycle):
     assert header.addressees == ("Sở Khoa học và Công nghệ tỉnh Lạng Sơn",)
     signature = rendering.document.signature
     assert (signature.authority, signature.title, signature.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Văn Hùng")
-    assert rendering.document.recipients.items[0] == "Sở KH&CN (b/c)"
+    assert rendering.document.recipients.items[0] == "Như trên"
     assert document_problems(rendering.document) == []
     assert [s for _, s in steps] == [consolidated.STEP_READ, consolidated.STEP_FIGURES, consolidated.STEP_WRITE]
 

@@ -105,7 +105,7 @@ def test_the_signature_is_kt_chu_tich_pho_chu_tich_and_noi_nhan_lists_the_depart
     heading, first, *rest = lines(left)
     assert heading.text == "Nơi nhận:"
     assert (only_style(heading).bold, only_style(heading).italic, only_style(heading).size) == (True, True, 12)
-    assert first.text == "- Sở KH&CN (b/c);"
+    assert first.text == "- Như trên;"
     assert rest[-1].text == "- Lưu: VT, VHXH."
 
 
