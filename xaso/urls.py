@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from xaso.access.bulk import scoped_bulk_action
 from xaso.access.files import media_public, protected_file
+from xaso.access.tags import scoped_tag_autocomplete
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # Before Wagtail's own: the ids of a bulk action are first cut down to the person's rows.
@@ -13,6 +14,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "quan-tri/bulk/<str:app_label>/<str:model_name>/<str:action>/",
         scoped_bulk_action,
         name="wagtail_bulk_action",
+    ),
+    # Before Wagtail's own: only the tags of the person's pictures and files.
+    path("quan-tri/tag-autocomplete/", scoped_tag_autocomplete, name="wagtailadmin_tag_autocomplete"),
+    path(
+        "quan-tri/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        scoped_tag_autocomplete,
+        name="wagtailadmin_tag_model_autocomplete",
     ),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tep/<path:name>", protected_file, name="protected_file"),

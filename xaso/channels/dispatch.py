@@ -221,49 +221,57 @@ def _retry(delivery: Delivery, owner: str, exc: DeliveryError, *, keep_posting: 
         return _fail(delivery, owner, ERR_GAVE_UP.format(attempts=delivery.attempts, reason=exc.reason))
     wait = backoff(attempts=delivery.attempts, at_least=exc.retry_after or 0)
     not_before = timezone.now() + wait
-    checkpoint = dict(delivery.checkpoint)
-    if not keep_posting:
-        checkpoint.pop("posting_since", None)
     if isinstance(exc, ThrottledError):
         ChannelAccount.objects.filter(pk=delivery.account_id).update(
             throttled_until=timezone.now() + dt.timedelta(seconds=exc.retry_after or wait.total_seconds())
         )
-    updated = _held(delivery, owner).update(
-        state=DeliveryState.QUEUED,
-        not_before=not_before,
-        reason=exc.reason[:500],
-        checkpoint=checkpoint,
-        lease_owner="",
-        lease_expires_at=None,
-    )
-    if not updated:
-        return "lease-lost"
-    _record(delivery, "retry", exc.reason)
-    delivery_enqueue(delivery=delivery, at=not_before)
-    return "retry"
+    return _requeue(delivery, owner, "retry", not_before=not_before, reason=exc.reason, keep_posting=keep_posting)
 
 
 def _wait(delivery: Delivery, owner: str, exc: PendingError) -> str:
     """The service is still working on what it accepted: look again later, through the task
     queue. Not a failed attempt, so the attempt this claim counted is given back."""
     not_before = timezone.now() + dt.timedelta(seconds=exc.retry_after or settings.DELIVERY_BACKOFF_SECONDS)
+    return _requeue(
+        delivery,
+        owner,
+        "waiting",
+        not_before=not_before,
+        reason=exc.reason,
+        keep_posting=exc.keep_posting,
+        attempts=Greatest(F("attempts") - 1, 0),
+    )
+
+
+def _requeue(
+    delivery: Delivery,
+    owner: str,
+    event: str,
+    *,
+    not_before: dt.datetime,
+    reason: str,
+    keep_posting: bool,
+    **extra: Any,
+) -> str:
+    """Back in the queue for `not_before`, the lease released; `posting_since` is kept only while
+    a post may still be on its way (so that reconciliation looks for it)."""
     checkpoint = dict(delivery.checkpoint)
-    if not exc.keep_posting:
+    if not keep_posting:
         checkpoint.pop("posting_since", None)
     updated = _held(delivery, owner).update(
         state=DeliveryState.QUEUED,
         not_before=not_before,
-        attempts=Greatest(F("attempts") - 1, 0),
-        reason=exc.reason[:500],
+        reason=reason[:500],
         checkpoint=checkpoint,
         lease_owner="",
         lease_expires_at=None,
+        **extra,
     )
     if not updated:
         return "lease-lost"
-    _record(delivery, "waiting", exc.reason)
+    _record(delivery, event, reason)
     delivery_enqueue(delivery=delivery, at=not_before)
-    return "waiting"
+    return event
 
 
 def _fail(delivery: Delivery, owner: str, reason: str) -> str:

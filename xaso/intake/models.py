@@ -43,7 +43,10 @@ class PlanDraft(models.Model):
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="plan_drafts")
     title = models.CharField("tên văn bản", max_length=255)
     source_kind = models.CharField("loại văn bản gốc", max_length=8, choices=SourceKind.choices)
-    source = models.FileField("văn bản gốc", storage=private_storage, upload_to=source_path, max_length=255, blank=True)
+    # Stored by draft_create once xaso/intake/sources.py has checked its content: never a form's field.
+    source = models.FileField(
+        "văn bản gốc", storage=private_storage, upload_to=source_path, max_length=255, blank=True, editable=False
+    )
     source_size = models.PositiveIntegerField("dung lượng (byte)", default=0)
     # How the text was obtained ("docx", "pdf", "ocr", "text") and restored ("as_is", "plain", "ocr").
     extraction = models.CharField("cách lấy chữ", max_length=8, blank=True)

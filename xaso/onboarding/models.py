@@ -46,7 +46,10 @@ class RosterImport(models.Model):
 
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="roster_imports")
     filename = models.CharField("tên tệp", max_length=255)
-    file = models.FileField("tệp", storage=private_storage, upload_to=roster_path, max_length=255, blank=True)
+    # Stored by the import once xaso/onboarding/roster.py has checked the workbook: never a form's field.
+    file = models.FileField(
+        "tệp", storage=private_storage, upload_to=roster_path, max_length=255, blank=True, editable=False
+    )
     sha256 = models.CharField("mã băm SHA-256", max_length=64)
     units_created = models.PositiveIntegerField("đơn vị mới", default=0)
     units_updated = models.PositiveIntegerField("đơn vị cập nhật", default=0)

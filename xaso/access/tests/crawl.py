@@ -134,6 +134,8 @@ QUERY_VARIANTS: dict[str, tuple[str, ...]] = {
     "wagtailadmin_api:images:listing": ("?search=zq",),
     "wagtailadmin_api:documents:listing": ("?search=zq",),
     "portal:search": ("?q=zq",),
+    "wagtailadmin_tag_autocomplete": ("?term=zq",),
+    "wagtailadmin_tag_model_autocomplete": ("?term=zq",),
     "intake_draft_edit": ("?phan=chung", "?phan=can-cu"),
 }
 

@@ -547,6 +547,8 @@ def build_world() -> World:
         image = get_image_model()(title=f"Ảnh {MARKS.new(place)}", collection=collection)
         image.file.save("anh.png", _png(), save=False)
         image.save()
+        # A tag is a word an editor chose: it must not be offered to another commune's editors.
+        image.tags.add(MARKS.new(place))
         images[place] = image
         document = get_document_model()(title=f"Tệp {MARKS.new(place)}", collection=collection)
         document.file.save("tep.pdf", _pdf(), save=False)
