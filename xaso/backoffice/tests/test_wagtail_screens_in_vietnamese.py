@@ -53,7 +53,7 @@ def test_channel_listings_label_their_computed_columns(demo, client):
     assert "State label" not in client.get("/quan-tri/kenh/luot-gui/").text
     assert "Trạng thái" in client.get("/quan-tri/kenh/luot-gui/").text
     assert "Villages summary" not in client.get("/quan-tri/kenh/cum-loa/").text
-    assert label_for_field("villages_summary", VillageGroup) == "Các thôn"
+    assert str(label_for_field("villages_summary", VillageGroup)) == "Các thôn"
 
 
 def test_the_header_names_the_screen(demo, client):
