@@ -76,7 +76,7 @@ def test_a_whole_cycle_from_opening_to_the_consolidated_report(demo, sign_in, ti
         tasks=demo.plan.tasks.filter(code="NV-2.1"),
     )
 
-    # The office opens the half-year period (dates from the plan: data to 31/5, due 05/6).
+    # The office opens the half-year period (dates from the plan: data to 31/5, "trước ngày 05 tháng 6", so 04/6 is the last day).
     lan = sign_in(demo.lan)
     lan.goto("/quan-tri/bao-cao/")
     lan.get_by_role("link", name="Mở kỳ báo cáo").click()
@@ -103,7 +103,7 @@ def test_a_whole_cycle_from_opening_to_the_consolidated_report(demo, sign_in, ti
     write_and_send(
         sign_in(demo.tuan), results="Phổ biến cho 3 doanh nghiệp.", difficulties="Không có.", proposals="Không có."
     )
-    # ...and the primary school three days late.
+    # ...and the primary school four days late.
     time_machine.move_to(dt.datetime(2026, 6, 8, 9, 0, tzinfo=HANOI))
     write_and_send(
         sign_in(demo.ha),
@@ -114,7 +114,7 @@ def test_a_whole_cycle_from_opening_to_the_consolidated_report(demo, sign_in, ti
 
     lan = sign_in(demo.lan)  # a new working day, a new session
     lan.goto(period_url)
-    expect(lan.locator("#assignments tr[data-unit='ls-hvt-th'] [data-role=timeliness]")).to_have_text("Muộn 3 ngày")
+    expect(lan.locator("#assignments tr[data-unit='ls-hvt-th'] [data-role=timeliness]")).to_have_text("Muộn 4 ngày")
     expect(lan.locator("#assignments tr[data-unit='ls-hvt-thcs'] [data-role=timeliness]")).to_have_text("Đúng hạn")
 
     # The office returns the Economic office's report and approves the others.
@@ -174,4 +174,4 @@ def test_a_whole_cycle_from_opening_to_the_consolidated_report(demo, sign_in, ti
     assert sent.tables[0].rows[1].cells[0].paragraphs[0].text == "Số: 12/BC-UBND"
     with quang.expect_download() as download:
         quang.locator("#rollup-xlsx").click()
-    assert download.value.suggested_filename == "tong-hop-bao-cao-ls-half-year-2026.xlsx"
+    assert download.value.suggested_filename == "tong-hop-bao-cao-ls-6-thang-dau-nam-2026.xlsx"

@@ -213,6 +213,8 @@ OTP_TOTP_ISSUER = env_str("XASO_OTP_ISSUER", "Xã số")
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day-first input formats for Vietnamese (xaso/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["xaso.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -428,7 +430,10 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Xã số"
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Only Vietnamese in the back office, and the one time zone of Vietnam: the account page offers
+# no English admin and no list of the world's time zones (their names are English).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # What the portal's editors may upload (xaso/portal/uploads.py checks the content and

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.actions.delete import DeleteAction
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.log_actions import log
@@ -23,7 +23,7 @@ from xaso.activities import admin_views, services
 from xaso.activities.forms import ActivityForm
 from xaso.activities.models import Activity
 from xaso.backoffice.menu import PermissionMenuItem
-from xaso.backoffice.widgets import NativeDateInput
+from xaso.backoffice.widgets import NativeDateInput, NativeDateRangeWidget
 from xaso.units.models import OrgUnit
 from xaso.units.scoping import ScopedSnippetViewSet
 from xaso.units.selectors import units_readable
@@ -35,7 +35,7 @@ def _units_in_scope(request: HttpRequest | None) -> Any:
 
 class ActivityFilterSet(WagtailFilterSet):
     unit = django_filters.ModelChoiceFilter(label="Đơn vị", queryset=_units_in_scope)
-    date_start = django_filters.DateFromToRangeFilter(label="Ngày thực hiện", widget=DateRangePickerWidget)
+    date_start = django_filters.DateFromToRangeFilter(label="Ngày thực hiện", widget=NativeDateRangeWidget)
 
     class Meta:
         model = Activity

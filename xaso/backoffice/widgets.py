@@ -22,3 +22,29 @@ class NativeDateInput(forms.DateInput):
     def __init__(self, attrs: dict[str, Any] | None = None):
         # The value must be ISO for the browser to show it, whatever the language's own format.
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class NativeDateTimeInput(forms.DateTimeInput):
+    """The device's own date and time picker (`<input type="datetime-local">`), for the same reasons."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class NativeDateRangeWidget(forms.MultiWidget):
+    """A from–to pair of the device's own date pickers, for listing filters (django-filter's
+    DateFromToRangeFilter reads the `_after` and `_before` values)."""
+
+    suffixes = ["after", "before"]
+
+    def __init__(self, attrs: dict[str, Any] | None = None):
+        after = NativeDateInput(attrs={"aria-label": "Từ ngày"})
+        before = NativeDateInput(attrs={"aria-label": "Đến ngày"})
+        super().__init__((after, before), attrs)
+
+    def decompress(self, value: Any) -> list[Any]:
+        if value:
+            return [value.start, value.stop]
+        return [None, None]

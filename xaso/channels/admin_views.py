@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.channels import selectors
 from xaso.channels.broadcast.models import AudioFormat, AudioState, BroadcastAudio
 from xaso.channels.broadcast.services import (
@@ -42,7 +43,7 @@ MSG_CONFIRMED = "Đã ghi: {village}, {slot} — {status}."
 ERR_NO_VILLAGE = "Bạn chưa phụ trách thôn nào có cụm loa truyền thanh."
 
 
-class ChannelPanelView(WagtailAdminTemplateMixin, TemplateView):
+class ChannelPanelView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "channels/admin/panel.html"
     header_icon = "globe"
 

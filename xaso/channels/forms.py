@@ -24,7 +24,7 @@ from xaso.units.selectors import units_in_owned_communes
 
 HELP_STORED = "Đã lưu {masked}. Để trống để giữ nguyên."
 HELP_EMPTY = "Chưa có."
-ERR_VILLAGE_OTHER_COMMUNE = "Thôn “{village}” không thuộc xã đã chọn."
+ERR_VILLAGE_OTHER_COMMUNE = "“{village}” không thuộc xã đã chọn."
 ERR_KIND_FIELD = "Trường này chỉ dùng cho kênh {kind}."
 
 SECRET_LABELS = {

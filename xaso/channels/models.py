@@ -232,6 +232,7 @@ class Delivery(models.Model):
         return f"{self.publication} → {self.account}"
 
     @property
+    @admin.display(description="Trạng thái")
     def state_label(self) -> str:
         if self.state == DeliveryState.QUEUED and self.attempts:
             return "Chờ gửi lại"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.documents.forms import SampleReportForm
 from xaso.documents.sample import BUILDER
 from xaso.documents.selectors import render_jobs_readable
@@ -24,7 +25,7 @@ MSG_RETRIED = "Đang tạo lại “{title}”."
 RECENT = 20
 
 
-class RenderJobsView(WagtailAdminTemplateMixin, FormView):
+class RenderJobsView(HereInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     template_name = "documents/admin/render_jobs.html"
     form_class = SampleReportForm
     page_title = "Văn bản theo Nghị định 30"

@@ -24,10 +24,8 @@ from django.conf import settings
 
 from xaso.documents.fonts import fontconfig_env
 
-ERR_NOT_INSTALLED = (
-    "Không tìm thấy LibreOffice ({command}) để chuyển văn bản sang PDF. "
-    "Hãy chạy bin/setup để cài gói libreoffice-writer-nogui."
-)
+# What the official reads; the operator finds the command in the log (and bin/setup installs it).
+ERR_NOT_INSTALLED = "Máy chủ chưa sẵn sàng tạo tệp PDF (không tìm thấy {command}); xin báo quản trị hệ thống."
 ERR_NOT_DOCX = "Tệp đưa vào không phải là văn bản DOCX hợp lệ."
 ERR_TIMEOUT = "LibreOffice không chuyển xong văn bản sang PDF trong {seconds} giây; đã dừng tiến trình."
 ERR_FAILED = "LibreOffice không chuyển được văn bản sang PDF (mã lỗi {code}). {detail}"

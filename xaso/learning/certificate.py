@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from xaso.documents.fonts import FontMissingError, serif_files
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.learning.models import Completion
 from xaso.vi.dates import date_line
 
@@ -68,8 +69,7 @@ def certificate_pdf(*, completion: Completion, verify_url: str) -> bytes:
     # Started in the serif too: a canvas begins in Helvetica, which would be a second family in the file.
     pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1, initialFontName=REGULAR)
     pdf.setTitle(f"Giấy chứng nhận {completion.certificate_display}")
-    # Mid-sentence a commune is "xã Hoàng Văn Thụ", its unit word in lower case.
-    pdf.setAuthor(f"Ủy ban nhân dân {'x' + commune.name[1:] if commune.name.startswith('Xã ') else commune.name}")
+    pdf.setAuthor(f"Ủy ban nhân dân {trong_cau(commune)}")
     pdf.setSubject(course.title)
 
     pdf.setStrokeColorRGB(0.55, 0.1, 0.1)

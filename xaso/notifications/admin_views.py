@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.notifications.selectors import notifications_for
 from xaso.notifications.services import notification_mark_read
 
@@ -20,7 +21,7 @@ SHOWN = 100
 ERR_NOT_FOUND = "Không tìm thấy thông báo này."
 
 
-class NotificationsView(WagtailAdminTemplateMixin, TemplateView):
+class NotificationsView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "notifications/admin/list.html"
     page_title = "Thông báo"
     header_icon = "mail"

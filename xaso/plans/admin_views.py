@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.plans.document import PlanDocumentError, dump_plan_yaml, parse_plan_yaml
 from xaso.plans.forms import PlanImportForm
 from xaso.plans.selectors import plans_editable, plans_readable
@@ -34,7 +35,7 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-class PlanImportExportView(WagtailAdminTemplateMixin, FormView):
+class PlanImportExportView(HereInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     template_name = "plans/admin/import_export.html"
     form_class = PlanImportForm
     page_title = "Nhập, xuất tệp kế hoạch"

@@ -70,7 +70,10 @@ class TaskGroupForm(ScopedAdminForm):
 class PlanImportForm(forms.Form):
     file = forms.FileField(
         label="Tệp kế hoạch (.yaml)",
-        help_text="Tệp YAML xuất từ Xã số hoặc soạn theo cùng mẫu. Tệp lỗi sẽ bị từ chối và không thay đổi gì.",
+        help_text=(
+            "Tệp dữ liệu kế hoạch (.yaml) xuất từ Xã số hoặc soạn theo cùng mẫu. "
+            "Tệp lỗi sẽ bị từ chối và không thay đổi gì."
+        ),
     )
 
     def clean_file(self) -> Any:

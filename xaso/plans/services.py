@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.plans.document import (
     DeadlineDoc,
     FundingDoc,
@@ -286,7 +287,7 @@ def plan_import(
     commune = units[body.commune]
     scope = scope_for(user=user)
     if not (scope.is_superuser or commune.pk in scope.owned_commune_ids):
-        raise PlanDocumentError([ERR_NO_RIGHT.format(commune=commune.name)])
+        raise PlanDocumentError([ERR_NO_RIGHT.format(commune=trong_cau(commune))])
 
     plan = Plan.objects.filter(commune=commune, code=body.code).first()
     created = plan is None

@@ -20,6 +20,23 @@ WAGTAIL_FIELD_HELP = {
 }
 
 
+ERR_SLUG_TAKEN = (
+    "Địa chỉ “{slug}” đã dùng cho trang “{title}”{state} trong cùng mục. Hãy sửa ô “Đường dẫn”, ví dụ “{free}”, "
+    "hoặc để trống để tự tạo một địa chỉ chưa dùng."
+)
+
+
+def free_slug(slug: str, *, parent: Any, instance: Any) -> str:
+    """`slug`, or `slug-2`, `slug-3`… — the first not used by another page under `parent`."""
+    from wagtail.models import Page
+
+    candidate, number = slug, 1
+    while parent is not None and not Page._slug_is_available(candidate, parent, instance):
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
 class PortalPageForm(WagtailAdminPageForm):
     """Vietnamese help on Wagtail's own fields; the address (slug) always ASCII, made from the title if empty."""
 
@@ -32,10 +49,33 @@ class PortalPageForm(WagtailAdminPageForm):
             self.fields["slug"].required = False
 
     def clean_slug(self) -> str:
+        """A typed address is kept (a clash is explained in clean()); one made from the title avoids
+        the addresses already used in the section, as the editor asked for none in particular."""
         from xaso.portal.services import vi_slug
 
-        slug: str = self.cleaned_data.get("slug") or ""
-        return vi_slug(slug or self.cleaned_data.get("title") or self.data.get("title", ""))
+        typed: str = self.cleaned_data.get("slug") or ""
+        slug = vi_slug(typed or self.cleaned_data.get("title") or self.data.get("title", ""))
+        if not typed and slug:
+            slug = free_slug(slug, parent=self.parent_page, instance=self.instance)
+        return slug
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean()
+        slug = cleaned.get("slug") or self.data.get("slug", "")
+        if "slug" in self.errors and slug and self.parent_page is not None:
+            other = self.parent_page.get_children().filter(slug=slug).exclude(pk=self.instance.pk or 0).first()
+            if other is not None:
+                self.errors["slug"] = self.error_class(
+                    [
+                        ERR_SLUG_TAKEN.format(
+                            slug=slug,
+                            title=other.title,
+                            state="" if other.live else " (bản nháp chưa đăng)",
+                            free=free_slug(slug, parent=self.parent_page, instance=self.instance),
+                        )
+                    ]
+                )
+        return cleaned
 
 
 class ArticlePageForm(PortalPageForm):

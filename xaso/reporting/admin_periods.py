@@ -108,6 +108,7 @@ class PeriodOpenView(ReportingMixin, FormView):
                 deadline=data["deadline"],
                 instructions=data["instructions"],
                 questions=form.question_lines(),
+                late=data["late"],
             )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
@@ -136,7 +137,7 @@ class PeriodView(ReportingMixin, View):
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("reporting_home"), "label": "Báo cáo"},
+            {"url": reverse("reporting_home"), "label": "Báo cáo định kỳ"},
             {"url": "", "label": self.period.title},
         ]
 

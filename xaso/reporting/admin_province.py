@@ -55,7 +55,7 @@ class ProvinceView(WagtailAdminTemplateMixin, View):
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("reporting_home"), "label": "Báo cáo"},
+            {"url": reverse("reporting_home"), "label": "Báo cáo định kỳ"},
             {"url": "", "label": self.page_title},
         ]
 

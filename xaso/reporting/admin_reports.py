@@ -79,7 +79,7 @@ class ReportView(WagtailAdminTemplateMixin, View):
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("reporting_home"), "label": "Báo cáo"},
+            {"url": reverse("reporting_home"), "label": "Báo cáo định kỳ"},
             {"url": reverse("reporting_period", args=[self.report.period_id]), "label": self.report.period.title},
             {"url": "", "label": self.report.unit.name},
         ]

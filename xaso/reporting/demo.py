@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from xaso.plans.models import Plan
 from xaso.reporting.models import PeriodKind, ReportingPeriod, UnitReport
-from xaso.reporting.services import ReportText, period_open, report_approve, report_save, report_submit
+from xaso.reporting.services import LATE_KEEP, ReportText, period_open, report_approve, report_save, report_submit
 
 Log = Callable[[str], None]
 
@@ -49,7 +49,7 @@ def load_demo_reporting(log: Log) -> None:
     }
     if len(users) < 5:
         return
-    period = period_open(commune=plan.commune, kind=PeriodKind.YEAR, year=year, user=users["vhxh.lan"])
+    period = period_open(commune=plan.commune, kind=PeriodKind.YEAR, year=year, user=users["vhxh.lan"], late=LATE_KEEP)
     writers = {"ls-hvt-thcs": "thcs.mai", "ls-hvt-t-napan": "thon.napan", "ls-hvt-kt": "kinhte.tuan"}
     for code, username in writers.items():
         report = UnitReport.objects.get(period=period, unit__code=code)

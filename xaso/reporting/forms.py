@@ -8,7 +8,14 @@ from django import forms
 from django.utils import timezone
 
 from xaso.reporting.models import PeriodKind, ReportingPeriod, UnitReport
-from xaso.reporting.services import REPORTING_KINDS, REQUIRED_SECTIONS, SECTIONS, ReportText
+from xaso.reporting.services import (
+    LATE_KEEP,
+    LATE_NEW_DEADLINE,
+    REPORTING_KINDS,
+    REQUIRED_SECTIONS,
+    SECTIONS,
+    ReportText,
+)
 from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import UserLike, communes_owned
 
@@ -110,7 +117,21 @@ class PeriodOpenForm(forms.Form):
         max_length=255,
         help_text="Ví dụ: Báo cáo đột xuất kết quả hưởng ứng phong trào “Bình dân học vụ số”.",
     )
-    deadline = date_field("Hạn gửi", help_text="Bắt buộc với báo cáo đột xuất; báo cáo định kỳ theo lịch của tỉnh.")
+    deadline = date_field(
+        "Hạn gửi",
+        help_text="Bắt buộc với báo cáo đột xuất, và với báo cáo định kỳ mở sau hạn theo lịch nếu chọn đặt hạn mới; "
+        "bỏ trống để theo lịch.",
+    )
+    late = forms.ChoiceField(
+        label="Nếu hạn gửi theo lịch đã qua",
+        required=False,
+        choices=[
+            (LATE_NEW_DEADLINE, "Đặt hạn gửi mới (ô “Hạn gửi”) cho mọi đơn vị"),
+            (LATE_KEEP, "Giữ hạn theo lịch: đơn vị gửi muộn, kỳ khóa theo lịch"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="Chỉ cần chọn khi mở báo cáo định kỳ sau hạn gửi theo lịch.",
+    )
     data_start = date_field("Số liệu từ ngày", help_text="Bỏ trống để theo lịch (định kỳ) hoặc từ đầu năm (đột xuất).")
     data_end = date_field(
         "Chốt số liệu đến ngày", help_text="Bỏ trống để theo lịch (định kỳ) hoặc đến hôm nay (đột xuất)."

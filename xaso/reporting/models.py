@@ -136,6 +136,10 @@ class PeriodKind(models.TextChoices):
     AD_HOC = "ad_hoc", "Báo cáo đột xuất"
 
 
+# The kind in the names of downloaded files: Vietnamese without marks, not the code's English.
+KIND_IN_FILE_NAMES = {PeriodKind.HALF_YEAR: "6-thang-dau-nam", PeriodKind.YEAR: "nam", PeriodKind.AD_HOC: "dot-xuat"}
+
+
 class ReportingPeriod(models.Model):
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="reporting_periods")
     plan = models.ForeignKey(Plan, verbose_name="kế hoạch", on_delete=models.PROTECT, related_name="reporting_periods")

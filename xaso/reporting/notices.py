@@ -16,11 +16,16 @@ from xaso.vi.dates import date_numeric
 
 ASSIGNED = "Kỳ báo cáo mới: {title}"
 ASSIGNED_BODY = (
-    "{unit} cần gửi “{title}” (số liệu từ {start} đến {end}) trước hết ngày {deadline}. "
+    "{unit} cần gửi “{title}” (số liệu từ {start} đến {end}) chậm nhất ngày {deadline}. "
     "Báo cáo đã có sẵn số liệu đơn vị ghi nhận trong kỳ; hãy bổ sung kết quả, khó khăn, đề xuất rồi gửi."
 )
-SUBMITTED = "{unit} đã gửi {title}"
+SUBMITTED = "{unit} đã gửi “{title}”"
 SUBMITTED_BODY = "{who} đã gửi báo cáo của {unit} lúc {time}. Báo cáo đang chờ duyệt."
+AWAITING = "Chờ anh/chị duyệt: “{title}” của {unit}"
+AWAITING_BODY = (
+    "{who} đã gửi báo cáo của {unit} lúc {time}. Báo cáo đang chờ duyệt: mở báo cáo để duyệt, "
+    "hoặc trả lại kèm ý kiến để đơn vị sửa."
+)
 RETURNED = "Báo cáo bị trả lại để sửa: {title}"
 RETURNED_BODY = "{who} trả lại báo cáo của {unit} với ý kiến: {comment}\nHãy sửa rồi gửi lại."
 APPROVED = "Báo cáo đã được duyệt: {title}"
@@ -57,6 +62,16 @@ def office_of(commune_id: int) -> list[Any]:
             is_active=True, memberships__role=Role.PROGRAMME_OWNER, memberships__unit__commune_id=commune_id
         )
         .distinct()
+    )
+
+
+def leaders_of(commune_id: int) -> list[Any]:
+    """The commune's leaders, who approve the units' reports."""
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, memberships__role=Role.LEADER, memberships__unit__commune_id=commune_id)
+        .distinct()
+        .order_by("pk")
     )
 
 
@@ -117,6 +132,15 @@ def tell_submitted(report: UnitReport, *, who: str, time: str) -> None:
         body=SUBMITTED_BODY.format(who=who, time=time, **_names(report)),
         url=report_url(report),
         email=False,
+    )
+    # The leaders approve: they are told in the back office and by e-mail, since they seldom open it.
+    send_notices(
+        [u for u in leaders_of(report.period.commune_id) if u.pk != report.submitted_by_id],
+        key=f"reporting.report:{report.pk}:awaiting:{report.version}",
+        subject=AWAITING.format(**_names(report)),
+        body=AWAITING_BODY.format(who=who, time=time, **_names(report)),
+        url=report_url(report),
+        email=True,
     )
 
 

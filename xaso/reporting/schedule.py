@@ -2,8 +2,8 @@
 
 A province that has set its own calendar (ReportingCalendar, e.g. data cut at 14/6 and 14/12
 under Decree 09/2019) decides for all its communes; otherwise the commune's plan does: its
-reporting deadlines (33/KH-UBND: before 5 June, before 5 January), with data cut at the end
-of the month before each deadline. Both reports of a year count from the day after the
+reporting deadlines (33/KH-UBND: before 5 June, before 5 January — so the last day on time is
+4 June, 4 January), with data cut at the end of the month before each deadline. Both reports of a year count from the day after the
 previous year's annual cut-off: the half-year report to its own cut-off, the annual one to
 the year's.
 """
@@ -45,12 +45,21 @@ def calendar_for(*, commune: OrgUnit, plan: Plan | None = None) -> ReportingCale
     within = [d for d in deadlines if d.month != 1]
     if within:
         first = min(within, key=lambda d: (d.month, d.day))
-        calendar.half_deadline_month, calendar.half_deadline_day = first.month, first.day
+        calendar.half_deadline_month, calendar.half_deadline_day = _day_before(first.month, first.day)
         calendar.half_cutoff_month, calendar.half_cutoff_day = _end_of_month_before(first.month)
     if january:
-        calendar.year_deadline_month, calendar.year_deadline_day = january[0].month, january[0].day
+        calendar.year_deadline_month, calendar.year_deadline_day = _day_before(january[0].month, january[0].day)
         calendar.year_cutoff_month, calendar.year_cutoff_day = 12, 31
     return calendar
+
+
+def _day_before(month: int, day: int) -> tuple[int, int]:
+    """The last day on time for a plan that says "trước ngày 05 tháng 6": 04/6. A deadline (the
+    calendar's and the period's) is the last day a report counts as on time; the plan names the day
+    that is already late."""
+    if day > 1:
+        return month, day - 1
+    return _end_of_month_before(month)
 
 
 def _end_of_month_before(month: int) -> tuple[int, int]:

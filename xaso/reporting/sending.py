@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from xaso.documents.models import RenderJob, RenderStatus
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.reporting.consolidated import BUILDER
 from xaso.reporting.models import ReportingPeriod
 from xaso.reporting.notices import province_officers_of, send_notices
@@ -29,7 +30,7 @@ ERR_NOT_READY = "Báo cáo tổng hợp này chưa tạo xong (hoặc tạo khô
 ERR_ALREADY_SENT = "Bản báo cáo tổng hợp này đã được gửi Sở lúc {time}."
 ERR_DRAFT = "Bản này còn là dự thảo (còn phần Phòng chưa viết) nên chưa gửi Sở được."
 
-SENT = "{commune} đã gửi {title}"
+SENT = "{commune} đã gửi “{title}”"
 SENT_BODY = "{who} đã gửi báo cáo tổng hợp “{title}” của {commune} lên Sở lúc {time}.{replaces}"
 SENT_REPLACES = " Bản này thay cho bản đã gửi lúc {time}."
 
@@ -64,7 +65,8 @@ def period_send(
         who=user.get_full_name() or user.get_username(),
         time=_time(period.sent_at),
         replaces=SENT_REPLACES.format(time=_time(replaced)) if replaced else "",
-        **names,
+        title=period.title,
+        commune=trong_cau(period.commune),
     )
     send_notices(
         province_officers_of(period.commune),

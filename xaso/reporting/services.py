@@ -68,6 +68,16 @@ ERR_NO_UNITS = "Chưa có đơn vị nào phải báo cáo: chọn loại đơn 
 ERR_UNIT_OUTSIDE = "{unit} không thuộc xã này."
 ERR_AD_HOC_TITLE = "Cần ghi tên, nội dung của yêu cầu báo cáo đột xuất."
 ERR_AD_HOC_DEADLINE = "Cần ghi hạn gửi của báo cáo đột xuất."
+ERR_OPENED_LATE = (
+    "Hạn gửi “{title}” theo lịch là hết ngày {deadline}, đã qua: mở như vậy thì mọi đơn vị đều bị tính "
+    "gửi muộn{locked}. Hãy chọn: đặt một hạn gửi mới cho mọi đơn vị, hoặc giữ hạn theo lịch."
+)
+ERR_OPENED_LATE_LOCKED = " và kỳ báo cáo khóa ngay (lịch khóa kỳ sau ngày {expires})"
+ERR_NEW_DEADLINE = "Hạn gửi mới phải từ hôm nay trở đi."
+ERR_NEW_DEADLINE_MISSING = "Cần ghi hạn gửi mới cho mọi đơn vị."
+# What the office chose for a periodic report opened after its calendar deadline.
+LATE_NEW_DEADLINE = "new_deadline"
+LATE_KEEP = "keep"
 ERR_AD_HOC_QUESTIONS = "Yêu cầu báo cáo đột xuất cần ít nhất một câu hỏi hoặc một đoạn hướng dẫn."
 ERR_UNASSIGN_STARTED = "{unit} đã bắt đầu soạn báo cáo nên không bỏ giao được."
 ERR_NOT_EXPIRED = "Kỳ báo cáo chưa khóa nên đơn vị vẫn sửa, gửi được; không cần cho phép riêng."
@@ -164,9 +174,14 @@ def period_open(
     deadline: dt.date | None = None,
     instructions: str = "",
     questions: Sequence[str] = (),
+    late: str = "",
     now: dt.datetime | None = None,
 ) -> ReportingPeriod:
-    """Open a periodic report (dates from the calendar) or an ad hoc request, and assign it."""
+    """Open a periodic report (dates from the calendar) or an ad hoc request, and assign it.
+
+    A periodic report opened after its calendar deadline would count every unit late (and be locked at
+    once after the expiry): the office must choose, `late=LATE_NEW_DEADLINE` with a `deadline` for
+    every unit (the lock moves by as many days), or `late=LATE_KEEP` for the calendar's dates."""
     if not may_manage_commune(user=user, commune_id=commune.pk):
         raise PermissionDenied(ERR_NOT_MANAGER)
     plan = _active_plan(commune)
@@ -196,12 +211,30 @@ def period_open(
         dates = periodic_dates(calendar=calendar_for(commune=commune, plan=plan), kind=kind, year=year)
         if ReportingPeriod.objects.filter(commune=commune, kind=kind, year=year).exists():
             raise ValidationError(ERR_PERIOD_EXISTS.format(title=dates.title))
+        expires_on = dates.expires_on if deadline is None else None
+        if today > dates.deadline and late != LATE_KEEP:
+            if late != LATE_NEW_DEADLINE:
+                locked = (
+                    ERR_OPENED_LATE_LOCKED.format(expires=date_numeric(dates.expires_on))
+                    if dates.expires_on and today > dates.expires_on
+                    else ""
+                )
+                message = ERR_OPENED_LATE.format(
+                    title=dates.title, deadline=date_numeric(dates.deadline), locked=locked
+                )
+                raise ValidationError({"late": message})
+            if deadline is None:
+                raise ValidationError({"deadline": ERR_NEW_DEADLINE_MISSING})
+            if deadline < today:
+                raise ValidationError({"deadline": ERR_NEW_DEADLINE})
+            if dates.expires_on:
+                expires_on = deadline + (dates.expires_on - dates.deadline)
         period = ReportingPeriod(
             title=dates.title,
             data_start=data_start or dates.data_start,
             data_end=data_end or dates.data_end,
             deadline=deadline or dates.deadline,
-            expires_on=dates.expires_on if deadline is None else None,
+            expires_on=expires_on,
         )
     period.commune, period.plan, period.kind, period.year = commune, plan, kind, year
     period.instructions = instructions.strip()

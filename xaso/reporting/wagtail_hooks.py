@@ -31,7 +31,9 @@ def register_reporting_urls() -> list[Any]:
 
 @hooks.register("register_admin_menu_item")
 def register_reporting_menu_item() -> MenuItem:
-    return ReportingMenuItem("Báo cáo", reverse("reporting_home"), name="bao-cao", icon_name="doc-full", order=250)
+    return ReportingMenuItem(
+        "Báo cáo định kỳ", reverse("reporting_home"), name="bao-cao", icon_name="doc-full", order=250
+    )
 
 
 @hooks.register("programme_dashboard_panels")

@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from xaso.access.choosers import ScopedSnippetChooserViewSet, valid_pks
@@ -86,10 +87,16 @@ def _is_read_view(view_class: type) -> bool:
     return required is None or required == "view"
 
 
+class CopyView(snippet_views.CopyView):
+    # Wagtail titles a copy "Mới" like a new row: the person would not know which screen they are on.
+    page_title = "Sao chép"
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every object URL is checked against the person's scope."""
 
     index_view_class = ScopedIndexView
+    copy_view_class = CopyView
     inspect_view_class = InspectView
     chooser_viewset_class = ScopedSnippetChooserViewSet
 

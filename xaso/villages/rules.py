@@ -9,7 +9,7 @@ from xaso.activities.rules import date_problems, programme_years
 from xaso.units.models import OrgUnit, UnitKind
 
 ERR_NOT_VILLAGE = "“{unit}” không phải là thôn."
-ERR_NO_COMMUNE = "Thôn “{unit}” không thuộc xã nào."
+ERR_NO_COMMUNE = "“{unit}” không thuộc xã nào."
 ERR_OVER_VILLAGE = "{what} ({count}) nhiều hơn số hộ của thôn ({households})."
 ERR_TOTAL_BELOW_PLATFORM = (
     "Số hộ bán hàng trên sàn ({total}) không được ít hơn số hộ bán trên {platform} ({count}): "
@@ -20,7 +20,7 @@ ERR_TOTAL_ABOVE_PLATFORMS = (
 )
 ERR_NEGATIVE_PLATFORM = "Số hộ bán trên {platform} không được âm."
 ERR_PLATFORM_OTHER_COMMUNE = "Sàn “{platform}” không thuộc danh sách của xã này."
-ERR_MONTH_FUTURE = "Tháng {month} chưa kết thúc: chỉ ghi số hộ của tháng đã qua hoặc tháng này."
+ERR_MONTH_FUTURE = "Tháng {month} chưa tới: chỉ ghi số hộ của tháng đã qua hoặc tháng này."
 ERR_MONTH_OUTSIDE = "Tháng {month} nằm ngoài thời gian của chương trình (năm {start}–{end})."
 ERR_MEMBER_OTHER_VILLAGE = "{name} không phải thành viên tổ công nghệ số của thôn này."
 ERR_NO_MEMBER = "Chọn ít nhất một thành viên của tổ đã đi hỗ trợ."

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from xaso.activities.models import ActivityKind, Audience
 from xaso.activities.services import activity_record, recorded_delete
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.plans.models import Task
 from xaso.registers.models import VillageProfile
 from xaso.units.models import OrgUnit
@@ -99,7 +100,7 @@ def platform_save(*, platform: Platform) -> Platform:
 def _visit_title(visit: SupportVisit) -> str:
     helped = [label.lower() for label in visit.helped_labels()]
     what = ", ".join(helped) if helped else "ứng dụng công nghệ số"
-    return f"Tổ công nghệ số cộng đồng {visit.village.name} hỗ trợ người dân: {what}"[:255]
+    return f"Tổ công nghệ số cộng đồng {trong_cau(visit.village)} hỗ trợ người dân: {what}"[:255]
 
 
 def _as_visit_errors(error: ValidationError) -> ValidationError:

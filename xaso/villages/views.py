@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.indicators.templatetags.indicators import trong_cau
 from xaso.inputs.params import query_year
 from xaso.units.models import OrgUnit
 from xaso.units.selectors import scope_for
@@ -150,7 +151,7 @@ class VillageDashboardView(VillagesMixin, TemplateView):
     template_name = "villages/admin/village.html"
 
     def get_page_title(self) -> str:
-        return f"Tổ công nghệ số {self.village.name}"
+        return f"Tổ công nghệ số cộng đồng {trong_cau(self.village)}"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.village = _village(request, kwargs["pk"])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from xaso.channels.broadcast.speech import SpeechBackend, SpeechError
 
 ERR_EMPTY = "Bản đọc trống, không có gì để đọc."
-ERR_ENCODER = "Máy chủ chưa cài {tool} (gói Debian {package}); chạy bin/setup để cài."
+ERR_ENCODER = "Máy chủ chưa sẵn sàng tạo tệp âm thanh (thiếu {tool}); xin báo quản trị hệ thống."
 ERR_ENCODE = "Không mã hóa được âm thanh: {detail}"
 ERR_MIXED = "Các đoạn âm thanh có định dạng khác nhau; không ghép được."
 PAUSE_SECONDS = 0.5

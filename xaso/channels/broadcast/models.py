@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 
@@ -37,6 +38,7 @@ class VillageGroup(models.Model):
         return self.name
 
     @property
+    @admin.display(description="Các thôn")
     def villages_summary(self) -> str:
         return ", ".join(village.name for village in self.villages.all())
 

@@ -18,10 +18,10 @@ from django.conf import settings
 from xaso.channels import http
 from xaso.channels.errors import DeliveryError
 
-ERR_NO_ESPEAK = "Máy chủ chưa cài espeak-ng (gói Debian espeak-ng); chạy bin/setup để cài."
+ERR_NO_ESPEAK = "Máy chủ chưa sẵn sàng đọc văn bản thành tiếng (thiếu espeak-ng); xin báo quản trị hệ thống."
 ERR_ESPEAK = "espeak-ng không đọc được đoạn văn bản: {detail}"
 ERR_HOSTED = "Dịch vụ đọc văn bản trả lời lỗi: {detail}"
-ERR_HOSTED_KEY = "Chưa cấu hình khóa dịch vụ đọc văn bản (XASO_SPEECH_API_KEY)."
+ERR_HOSTED_KEY = "Dịch vụ đọc văn bản chưa được cấu hình; xin báo quản trị hệ thống."
 
 
 class SpeechError(Exception):

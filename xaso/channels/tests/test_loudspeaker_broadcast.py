@@ -17,6 +17,7 @@ from xaso.channels.broadcast.services import (
     broadcast_audio_request,
     broadcast_audio_synthesise,
 )
+from xaso.channels.broadcast.speech import ERR_HOSTED_KEY
 from xaso.channels.broadcast.transport import ERR_AUDIO_PENDING, ERR_NO_GROUPS
 from xaso.channels.dispatch import delivery_run
 from xaso.channels.models import ChannelKind, DeliveryState
@@ -104,7 +105,7 @@ def test_a_failed_synthesis_keeps_the_script_and_says_why(settings, publication)
     assert broadcast_audio_synthesise(audio_id=audio.pk) == "failed"
     audio.refresh_from_db()
     assert audio.state == AudioState.FAILED
-    assert "XASO_SPEECH_API_KEY" in audio.error
+    assert audio.error == ERR_HOSTED_KEY  # the official is told to call the administrator, no setting named
     assert audio.script
 
 

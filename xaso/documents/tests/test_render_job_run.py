@@ -65,7 +65,7 @@ def test_a_pdf_failure_keeps_the_docx_and_the_annex(demo, request_sample, settin
     job = request_sample(demo.lan)
     assert job.status == RenderStatus.FAILED
     assert job.error.startswith(
-        "Đã tạo tệp DOCX và phụ lục XLSX nhưng chưa tạo được bản PDF: Không tìm thấy LibreOffice"
+        "Đã tạo tệp DOCX và phụ lục XLSX nhưng chưa tạo được bản PDF: Máy chủ chưa sẵn sàng tạo tệp PDF"
     )
     assert job.docx
     assert job.xlsx

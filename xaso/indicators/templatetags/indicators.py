@@ -17,9 +17,12 @@ def so(value: int | None) -> str:
 
 @register.filter
 def trong_cau(unit: OrgUnit) -> str:
-    """A commune's name inside a sentence: "xã Hoàng Văn Thụ"."""
+    """A commune's or village's name inside a sentence: "xã Hoàng Văn Thụ", "thôn Nà Pàn"."""
     name = unit.name
-    return "x" + name[1:] if unit.kind == UnitKind.COMMUNE and name.startswith("Xã ") else name
+    for kind, word in ((UnitKind.COMMUNE, "Xã "), (UnitKind.VILLAGE, "Thôn ")):
+        if unit.kind == kind and name.startswith(word):
+            return word.lower() + name[len(word) :]
+    return name
 
 
 @register.filter

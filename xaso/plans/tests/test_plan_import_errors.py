@@ -111,4 +111,4 @@ def test_duplicate_target_codes_and_milestones_outside_the_period_are_refused(de
 @pytest.mark.parametrize("persona", ["mai", "hung", "quang", "thu", "outsider"])
 def test_only_the_communes_programme_owner_may_import(demo, persona):
     [problem] = import_problems(seed(), getattr(demo, persona))
-    assert problem == "Bạn không có quyền nhập kế hoạch cho Xã Hoàng Văn Thụ."
+    assert problem == "Bạn không có quyền nhập kế hoạch cho xã Hoàng Văn Thụ."

@@ -95,8 +95,8 @@ def run_cycle(demo: Any, period: ReportingPeriod) -> None:
     activity(unit("ls-hvt-kt"), kind="enterprise_session", audience="enterprises", participants=12, officials=0)
     send(report_of(period, "ls-hvt-thcs"), demo.mai, when=at(4))
     send(report_of(period, "ls-hvt-th"), demo.ha, PRIMARY_TEXT, when=at(8))
-    send(report_of(period, "ls-hvt-t-napan"), demo.son, VILLAGE_TEXT, when=at(5, hour=16))
-    send(report_of(period, "ls-hvt-kt"), demo.tuan, OFFICE_TEXT, when=at(5))
+    send(report_of(period, "ls-hvt-t-napan"), demo.son, VILLAGE_TEXT, when=at(4, hour=16))  # the last day on time
+    send(report_of(period, "ls-hvt-kt"), demo.tuan, OFFICE_TEXT, when=at(4))
     report_return(report=report_of(period, "ls-hvt-kt"), user=demo.lan, comment=RETURN_COMMENT, now=at(9))
     for code in ("ls-hvt-thcs", "ls-hvt-th", "ls-hvt-t-napan"):
         report_approve(report=report_of(period, code), user=demo.hung, now=at(9))

@@ -22,7 +22,7 @@ def test_a_half_year_period_is_assigned_to_every_reporting_unit_of_the_commune(d
     assert (half_year.data_start, half_year.data_end, half_year.deadline) == (
         dt.date(2026, 1, 1),
         dt.date(2026, 5, 31),
-        dt.date(2026, 6, 5),
+        dt.date(2026, 6, 4),
     )
     assert half_year.plan == demo.plan
     reports = UnitReport.objects.filter(period=half_year)
@@ -38,7 +38,7 @@ def test_the_units_reporters_are_told_in_the_app_and_by_e_mail(demo, django_capt
     notice = Notification.objects.get(user=demo.mai)
     assert notice.subject == "Kỳ báo cáo mới: Báo cáo năm 2026"
     assert "Trường THCS Hoàng Văn Thụ cần gửi “Báo cáo năm 2026”" in notice.body
-    assert "trước hết ngày 05/01/2027" in notice.body
+    assert "chậm nhất ngày 04/01/2027" in notice.body
     assert notice.url == f"/quan-tri/bao-cao/don-vi/{report_of(period, 'ls-hvt-thcs').pk}/"
     to_mai = [m for m in mail.outbox if m.to == [demo.mai.email]]
     assert len(to_mai) == 1

@@ -40,7 +40,7 @@ def test_a_reporter_sees_her_units_report_to_write(demo, half_year, client_for):
     assert reverse("reporting_report", args=[report_of(half_year, "ls-hvt-thcs").pk]) in page
     assert reverse("reporting_report", args=[report_of(half_year, "ls-hvt-th").pk]) not in page
     assert "Mở kỳ báo cáo" not in page
-    assert "Quá hạn 5 ngày" in page
+    assert "Quá hạn 6 ngày" in page  # 10/06, last day on time 04/06
 
 
 @pytest.mark.parametrize("persona", ["hung", "mai", "quang", "linh"])
@@ -53,15 +53,15 @@ def test_an_outsider_is_kept_out(demo, half_year, client_for):
     assert client_for(demo.outsider).get(reverse("reporting_period", args=[half_year.pk])).status_code in (302, 403)
 
 
-def test_the_office_opens_the_half_year_report_from_the_form(demo, client_for):
+def test_the_office_opens_the_annual_report_from_the_form(demo, client_for):
     data = {
         "commune": unit("ls-hvt").pk,
-        "kind": PeriodKind.HALF_YEAR,
+        "kind": PeriodKind.YEAR,
         "year": 2026,
         "unit_kinds": ["school", "village"],
     }
     response = client_for(demo.lan).post(OPEN, data, follow=True)
-    assert "Đã mở “Báo cáo 6 tháng đầu năm 2026” và giao cho 8 đơn vị" in response.text
+    assert "Đã mở “Báo cáo năm 2026” và giao cho 8 đơn vị" in response.text
     assert ReportingPeriod.objects.get().reports.count() == 8
 
 
@@ -83,7 +83,7 @@ def test_the_period_page_lists_units_with_state_and_timeliness(demo, half_year, 
     assert "Trường THCS Hoàng Văn Thụ" in page
     assert "Đã gửi, chờ duyệt" in page
     assert "Đúng hạn" in page
-    assert "Quá hạn 5 ngày" in page
+    assert "Quá hạn 6 ngày" in page  # 10/06, last day on time 04/06
     assert "Bỏ giao" not in page  # the leader reviews, the office assigns
 
 

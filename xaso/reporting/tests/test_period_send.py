@@ -58,7 +58,7 @@ def test_the_leader_records_the_signed_version_and_the_province_downloads_it(
     cycle.refresh_from_db()
     assert (cycle.sent_job, cycle.sent_by) == (job, demo.hung)
     told = Notification.objects.get(user=demo.quang)
-    assert told.subject == "Xã Hoàng Văn Thụ đã gửi Báo cáo 6 tháng đầu năm 2026"
+    assert told.subject == "Xã Hoàng Văn Thụ đã gửi “Báo cáo 6 tháng đầu năm 2026”"
     province = client_for(demo.quang)
     row = province.get(
         reverse("reporting_province"), {"province": cycle.commune.get_parent().pk, "kind": "half_year", "year": 2026}

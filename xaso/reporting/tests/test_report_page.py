@@ -44,7 +44,7 @@ def test_a_reporter_opens_her_schools_report_prefilled_with_what_she_logged(demo
     assert "Báo cáo 6 tháng đầu năm 2026 — Trường THCS Hoàng Văn Thụ" in page
     assert "Hoạt động ngoại khóa trong trường học" in page
     assert "Kết quả thực hiện (bắt buộc khi gửi)" in page
-    assert "Còn 4 ngày" in page
+    assert "Còn 3 ngày" in page
     assert "Gửi báo cáo" in page
 
 

@@ -57,10 +57,10 @@ def test_a_report_waiting_for_review_cannot_be_changed(demo, half_year):
 
 def test_after_the_period_expires_nothing_is_written_until_the_office_allows_it(demo, half_year):
     report = write(report_of(half_year, "ls-hvt-thcs"), demo.mai)
-    assert half_year.expires_on == dt.date(2026, 7, 5)
+    assert half_year.expires_on == dt.date(2026, 7, 4)
     with pytest.raises(ValidationError) as error:
         report_save(report=report, user=demo.mai, version=report.version, text=FULL_TEXT, now=at(6, month=7))
-    assert error.value.messages == [services.ERR_EXPIRED.format(date="05/07/2026")]
+    assert error.value.messages == [services.ERR_EXPIRED.format(date="04/07/2026")]
     unlocked = report_unlock(
         report=report, user=demo.lan, until=dt.date(2026, 7, 10), reason="Trường nghỉ hè", now=at(6, month=7)
     )

@@ -50,7 +50,9 @@ def test_submitting_by_the_deadline_is_on_time_and_freezes_the_figures(demo, hal
     activity(school, kind="extracurricular", audience="schools", participants=80, officials=0, pupils=80, tasks=tasks)
     activity(school, kind="conference", date_start=dt.date(2026, 1, 10), participants=40, officials=40)
     activity(school, kind="conference", date_start=dt.date(2025, 12, 20), participants=40, officials=40)  # before
-    report = send(report_of(half_year, "ls-hvt-thcs"), demo.mai, when=at(5, hour=23))
+    report = send(
+        report_of(half_year, "ls-hvt-thcs"), demo.mai, when=at(4, hour=23)
+    )  # the last evening before the plan's 05/6
     assert report.state == ReportState.SUBMITTED
     assert report.on_time is True
     assert report.submitted_by == demo.mai
@@ -82,7 +84,7 @@ def test_submitting_after_the_deadline_is_late_but_accepted(demo, half_year):
 def test_the_office_is_told_a_report_arrived(demo, half_year):
     send(report_of(half_year, "ls-hvt-thcs"), demo.mai)
     notice = Notification.objects.get(user=demo.lan, key__contains=":submitted:")
-    assert notice.subject == "Trường THCS Hoàng Văn Thụ đã gửi Báo cáo 6 tháng đầu năm 2026"
+    assert notice.subject == "Trường THCS Hoàng Văn Thụ đã gửi “Báo cáo 6 tháng đầu năm 2026”"
 
 
 def test_an_ad_hoc_request_needs_every_question_answered(demo):

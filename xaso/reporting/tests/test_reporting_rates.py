@@ -64,11 +64,13 @@ def test_no_expected_report_gives_no_rate_rather_than_zero():
 
 def test_timeliness_in_words(demo, schools):
     assert timeliness(report_of(schools, "ls-hvt-thcs"), today=AFTER) == "Đúng hạn"
-    assert timeliness(report_of(schools, "ls-hvt-th"), today=AFTER) == "Muộn 3 ngày"
+    assert (
+        timeliness(report_of(schools, "ls-hvt-th"), today=AFTER) == "Muộn 4 ngày"
+    )  # sent 08/06, last day on time 04/06
     assert timeliness(report_of(schools, "ls-hvt-mn"), today=AFTER) == "Đúng hạn"
     other = period_open(
         commune=unit("ls-hvt"), kind=PeriodKind.YEAR, year=2026, user=demo.lan, unit_kinds=["school"], now=OPENED_AT
     )
-    assert timeliness(report_of(other, "ls-hvt-th"), today=dt.date(2027, 1, 1)) == "Còn 4 ngày"
-    assert timeliness(report_of(other, "ls-hvt-th"), today=dt.date(2027, 1, 5)) == "Hạn hôm nay"
-    assert timeliness(report_of(other, "ls-hvt-th"), today=dt.date(2027, 1, 7)) == "Quá hạn 2 ngày"
+    assert timeliness(report_of(other, "ls-hvt-th"), today=dt.date(2027, 1, 1)) == "Còn 3 ngày"
+    assert timeliness(report_of(other, "ls-hvt-th"), today=dt.date(2027, 1, 4)) == "Hạn hôm nay"
+    assert timeliness(report_of(other, "ls-hvt-th"), today=dt.date(2027, 1, 6)) == "Quá hạn 2 ngày"

@@ -21,16 +21,16 @@ def test_without_a_province_calendar_the_plans_deadlines_apply(demo):
     assert (half.data_start, half.data_end, half.deadline) == (
         dt.date(2026, 1, 1),
         dt.date(2026, 5, 31),
-        dt.date(2026, 6, 5),
+        dt.date(2026, 6, 4),  # the plan: "trước ngày 05 tháng 6"
     )
     assert half.title == "Báo cáo 6 tháng đầu năm 2026"
     year = periodic_dates(calendar=calendar, kind=PeriodKind.YEAR, year=2026)
     assert (year.data_start, year.data_end, year.deadline) == (
         dt.date(2026, 1, 1),
         dt.date(2026, 12, 31),
-        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 4),  # "trước ngày 05 tháng 01"
     )
-    assert year.expires_on == dt.date(2027, 2, 4)  # 30 days after the deadline
+    assert year.expires_on == dt.date(2027, 2, 3)  # 30 days after the deadline
 
 
 def test_a_province_that_cuts_data_at_14_june_and_14_december_gets_its_own_dates(demo):

@@ -15,7 +15,9 @@
   function update(row, state) {
     row.querySelector("progress").value = state.progress;
     row.querySelector("[data-role=status]").textContent = state.status_label;
-    row.querySelector("[data-role=step]").textContent = state.step;
+    // "Đã xong" once, not "Đã xong — Đã xong": the step is shown only when it says more than the status.
+    row.querySelector("[data-role=step]").textContent =
+      state.step && state.step !== state.status_label ? " — " + state.step : "";
     var error = row.querySelector("[data-role=error]");
     error.textContent = state.error;
     error.hidden = !state.error;

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0002_attempt'),
+        ('documents', '0003_render_job_is_draft'),
     ]
 
     operations = [
