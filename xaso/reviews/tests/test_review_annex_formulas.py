@@ -19,6 +19,13 @@ pytestmark = [
 def test_the_review_annex_has_no_formula(demo):
     OrgUnit.objects.filter(code="ls-hvt-t-napan").update(name=HYPERLINK)
     activity(OrgUnit.objects.get(code="ls-hvt-t-napan"), kind="conference", date_start=dt.date(2026, 3, 2))
-    params = {"plan_id": demo.plan.pk, "kind": "interim", "start": "2025-01-01", "end": "2026-10-31", "number": 45}
+    params = {
+        "plan_id": demo.plan.pk,
+        "kind": "interim",
+        "start": "2025-01-01",
+        "end": "2026-10-31",
+        "number": 45,
+        "shortcomings": "Một số thôn chưa gửi số liệu đúng hạn.",
+    }
     rendering = build_programme_review(params=params, user=demo.lan, progress=lambda *_: None)
     assert_xlsx_inert(xlsx_annex(sheets=list(rendering.annex)), [HYPERLINK])
