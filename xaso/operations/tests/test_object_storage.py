@@ -13,6 +13,7 @@ from django.test import Client
 
 from xaso.activities.models import Evidence
 from xaso.testing.factories import activity
+from xaso.testing.second_factor import login_verified
 from xaso.units.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,8 @@ def test_readers_of_another_unit_get_nothing(sheet, demo, settings):
 def test_without_nginx_django_streams_the_file_from_the_store(sheet, demo, settings):
     settings.PROTECTED_SERVE = "django"
     client = Client()
-    client.force_login(demo.lan)
+    # The programme owner is one of the roles that log in with a second factor.
+    login_verified(client, demo.lan)
     response = client.get(f"/tep/{sheet.file.name}")
     content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
     assert content == PDF
