@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, RevisionMixin
 
+from xaso.plans.citations import citation
 from xaso.units.models import OrgUnit
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -111,6 +112,11 @@ class LegalBasis(Orderable):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def citation(self) -> str:
+        """The basis as a document cites it: "Quyết định số 1169/QĐ-TTg"."""
+        return citation(self.code)
 
 
 class Purpose(Orderable):
