@@ -2,7 +2,7 @@
 
 import pytest
 
-from xaso.plans.citations import citation
+from xaso.vi.citations import citation
 
 
 @pytest.mark.parametrize(
