@@ -110,7 +110,8 @@ def programme_review(
         body=(
             Paragraph(
                 text=(
-                    f"{plan.issuer} đã ban hành {plan_ref} về {lower_first(plan.title)}; giao "
+                    f"{plan.issuer} đã ban hành Kế hoạch số {plan.code} ngày {date_short(plan.issued_on)} về "
+                    f"{lower_first(plan.title)}; giao "
                     f"{plan.reporting_via.name if plan.reporting_via else 'Phòng Văn hóa - Xã hội'} chủ trì, phối hợp "
                     "với các phòng chuyên môn, trường học, doanh nghiệp, các tổ chức chính trị - xã hội và các thôn "
                     "triển khai."

@@ -100,7 +100,7 @@ def test_the_interim_review_says_what_the_units_recorded_once(recorded):
     f = funding_summary(user=demo.lan, commune=demo.plan.commune, start=START, end=END)
     assert f.spent > 0
     assert f"Tổng dự toán được giao {f.allocated:,} đồng".replace(",", ".") in text
-    assert "Ngân sách nhà nước cho KH, CN, ĐMST và CĐS" in text
+    assert "Ngân sách nhà nước cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số" in text
     assert SHORTCOMINGS in text
     assert "Trên đây là báo cáo sơ kết giai đoạn 2025–2026" in text
     assert rendering.filename == "bao-cao-so-ket-2025-2026"
