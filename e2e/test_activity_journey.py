@@ -66,7 +66,7 @@ def test_a_village_head_logs_an_activity_with_a_photo_and_the_office_sees_it(dem
     assert activity.evidence.get().file.name.endswith(".jpg")
 
     login_as(page, demo.lan)
-    page.get_by_role("link", name="Bảng điều hành").click()
+    page.get_by_role("link", name="Tiến độ chương trình").click()
     expect(page.locator("#moi")).to_contain_text(TITLE)
     expect(page.locator('tr[data-unit="ls-hvt-t-napan"]')).to_contain_text("1")
     expect(page.locator("#muc-tieu tbody tr")).to_have_count(9)

@@ -37,7 +37,7 @@ def test_a_spending_beyond_the_line_is_refused_then_one_within_shows_in_the_summ
     page.fill("input[name=description]", "Sản xuất video về chuyển đổi số")
     page.select_option("select[name=task]", str(demo.plan.tasks.get(code="NV-1.5").pk))
     page.get_by_role("button", name=re.compile("^Lưu")).first.click()
-    expect(page.locator("body")).to_contain_text("vượt số còn lại của dòng kinh phí")
+    expect(page.locator("body")).to_contain_text("vượt số còn lại của khoản dự toán")
     expect(page.locator("body")).to_contain_text("còn 20.000.000 đồng")
     expect(page.locator("input[name=description]")).to_have_value("Sản xuất video về chuyển đổi số")
     assert not Spending.objects.exists()

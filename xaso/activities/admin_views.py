@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.activities.services import activities_import
 from xaso.activities.spreadsheet import SpreadsheetError, read_rows, template_workbook, validate_rows
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.units.selectors import units_writable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,7 +50,7 @@ class ActivityImportForm(forms.Form):
         return upload
 
 
-class ActivityImportView(WagtailAdminTemplateMixin, FormView):
+class ActivityImportView(HereInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     template_name = "activities/admin/import.html"
     form_class = ActivityImportForm
     page_title = "Nhập hoạt động từ tệp Excel"

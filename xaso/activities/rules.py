@@ -19,7 +19,7 @@ ERR_NO_COMMUNE = "Đơn vị “{unit}” không thuộc xã nào nên không gh
 ERR_SUBCOUNTS = (
     "Số cán bộ, học sinh, người dân cộng lại ({total}) không được lớn hơn số người tham dự ({participants})."
 )
-ERR_DATE_ORDER = "Ngày kết thúc phải sau hoặc bằng ngày thực hiện."
+ERR_DATE_ORDER = "Ngày kết thúc không được trước ngày thực hiện."
 ERR_DATE_OUTSIDE = "Ngày {date} nằm ngoài thời gian của chương trình (năm {start}–{end})."
 ERR_DATE_FUTURE = "Ngày {date} chưa tới: chỉ ghi nhận hoạt động đã diễn ra."
 ERR_TASK_OTHER_COMMUNE = "Nhiệm vụ {code} thuộc kế hoạch của xã khác."

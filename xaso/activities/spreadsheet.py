@@ -62,6 +62,8 @@ class Column:
     header: str
     width: int = 16
     required: bool = False
+    # Headers of earlier templates, still read so that a file downloaded before a rename imports.
+    former: tuple[str, ...] = ()
 
 
 COLUMNS = (
@@ -70,10 +72,10 @@ COLUMNS = (
     Column("title", "Tên hoạt động", 44, required=True),
     Column("date_start", "Ngày thực hiện", 14, required=True),
     Column("date_end", "Đến ngày", 14),
-    Column("tasks", "Nhiệm vụ (mã, cách nhau bởi dấu ;)", 22),
+    Column("tasks", "Nhiệm vụ (mã, cách nhau bằng dấu ;)", 22, former=("Nhiệm vụ (mã, cách nhau bởi dấu ;)",)),
     Column("audience", "Đối tượng chính", 30, required=True),
     Column("participants", "Số người tham dự", 12),
-    Column("officials", "Trong đó: cán bộ, CC, VC, NLĐ", 14),
+    Column("officials", "Trong đó: cán bộ, công chức, viên chức, NLĐ", 14, former=("Trong đó: cán bộ, CC, VC, NLĐ",)),
     Column("pupils", "Trong đó: học sinh", 12),
     Column("residents", "Trong đó: người dân", 12),
     Column("reach", "Lượt xem, lượt nghe", 12),
@@ -159,7 +161,7 @@ GUIDE = (
     "Mỗi dòng của trang “Hoạt động” là một hoạt động đã diễn ra; dòng 1 là tiêu đề, giữ nguyên.",
     "Cột có dấu * là bắt buộc. Loại hoạt động, đối tượng chính, mã đơn vị: chọn trong danh sách (trang “Danh mục”).",
     "Ngày ghi theo dạng ngày/tháng/năm, nằm trong thời gian của chương trình và không sau hôm nay.",
-    "Nhiệm vụ: ghi mã nhiệm vụ của kế hoạch, nhiều nhiệm vụ cách nhau bởi dấu chấm phẩy, ví dụ: NV-2.1; NV-2.2.",
+    "Nhiệm vụ: ghi mã nhiệm vụ của kế hoạch, nhiều nhiệm vụ cách nhau bằng dấu chấm phẩy, ví dụ: NV-2.1; NV-2.2.",
     "Số cán bộ, học sinh, người dân cộng lại không lớn hơn số người tham dự.",
     "Nếu một dòng có lỗi, cả tệp không được nhập; Xã số liệt kê mọi lỗi theo dòng và cột để sửa một lần.",
     "Ảnh, danh sách ký nhận và tài liệu minh chứng được đính kèm sau, trong trang của từng hoạt động.",
@@ -229,7 +231,7 @@ def read_rows(data: bytes, *, name: str = "tệp", seconds: float = READ_SECONDS
 
 
 def _header_positions(header: tuple[Any, ...]) -> dict[str, int]:
-    wanted = {fold(column.header): column.key for column in COLUMNS}
+    wanted = {fold(header): column.key for column in COLUMNS for header in (column.header, *column.former)}
     positions: dict[str, int] = {}
     for index, value in enumerate(header):
         key = wanted.get(fold(str(value or "")).rstrip(" *"))

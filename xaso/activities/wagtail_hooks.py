@@ -82,7 +82,7 @@ class ActivityViewSet(ScopedSnippetViewSet):
         "task_codes": "Nhiệm vụ",
         "get_audience_display": "Đối tượng chính",
         "participants": "Số người tham dự",
-        "officials": "Trong đó: cán bộ, CC, VC, NLĐ",
+        "officials": "Trong đó: cán bộ, công chức, viên chức, NLĐ",
         "pupils": "Trong đó: học sinh",
         "residents": "Trong đó: người dân",
         "reach": "Lượt xem, lượt nghe",

@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from xaso.audit.models import AuditAction
 from xaso.audit.selectors import audit_communes_readable, audit_entries_readable
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.backoffice.widgets import NativeDateInput
 from xaso.units.models import OrgUnit
 
@@ -33,7 +34,7 @@ class AuditFilter(forms.Form):
         self.fields["xa"].queryset = communes  # type: ignore[attr-defined]  # a ModelChoiceField
 
 
-class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
+class AuditLogView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "audit/log.html"
     page_title = "Nhật ký thao tác"
     header_icon = "history"

@@ -193,7 +193,7 @@ class Delivery(models.Model):
     )
     state = models.CharField("trạng thái", max_length=16, choices=DeliveryState.choices, default=DeliveryState.QUEUED)
     publish_at = models.DateTimeField("đăng lúc", help_text="Thời điểm bài xuất hiện trên kênh.")
-    not_before = models.DateTimeField("lần gửi tới không trước")
+    not_before = models.DateTimeField("thử lại sớm nhất lúc")
     attempts = models.PositiveSmallIntegerField("số lần đã thử", default=0)
     lease_owner = models.CharField(max_length=64, blank=True, editable=False)
     lease_expires_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -19,3 +19,9 @@ def joined(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+def counted(value: int | None, words: str, *, before: str = " ") -> str:
+    """ " với 120 lượt người tham gia", or "" when there is nothing to count: a report leaves out a
+    clause that would say 0 rather than print "0 lượt…"."""
+    return f"{before}{figure(value)} {words}" if value else ""

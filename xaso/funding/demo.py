@@ -62,7 +62,7 @@ SPENDINGS = [
         "NV-1.1",
         dt.date(2025, 8, 20),
         12_000_000,
-        "Xây dựng chuyên mục Nghị quyết 57 trên Trang thông tin điện tử xã",
+        "Xây dựng chuyên mục Nghị quyết 57 trên trang thông tin điện tử xã",
         "PC-0125",
         "news_article",
     ),
@@ -212,4 +212,4 @@ def load_funding(log: Log) -> None:
             )
         )
         added_spendings += 1
-    log(f"Kinh phí: thêm {added_lines} dòng kinh phí, {added_spendings} khoản chi.")
+    log(f"Kinh phí: thêm {added_lines} khoản dự toán, {added_spendings} khoản chi.")

@@ -28,7 +28,7 @@ class BudgetLine(models.Model):
     year = models.PositiveSmallIntegerField("năm")
     source = models.CharField("nguồn kinh phí", max_length=16, choices=FundingKind.choices)
     title = models.CharField(
-        "tên dòng kinh phí", max_length=255, help_text="Ví dụ: Kinh phí sự nghiệp khoa học và công nghệ năm 2026."
+        "tên khoản dự toán", max_length=255, help_text="Ví dụ: Kinh phí sự nghiệp khoa học và công nghệ năm 2026."
     )
     amount = models.BigIntegerField("dự toán (đồng)", help_text="Số tiền được giao, tính bằng đồng.")
     spent = models.BigIntegerField("đã chi (đồng)", default=0, editable=False)
@@ -42,7 +42,7 @@ class BudgetLine(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
 
     class Meta:
-        verbose_name = "dòng kinh phí"
+        verbose_name = "khoản dự toán"
         verbose_name_plural = "dự toán kinh phí"
         ordering = ["-year", "source", "title"]
         constraints = [
@@ -84,7 +84,7 @@ class BudgetLine(models.Model):
 class Spending(models.Model):
     commune = models.ForeignKey(OrgUnit, verbose_name="xã", on_delete=models.PROTECT, related_name="+", editable=False)
     line = models.ForeignKey(
-        BudgetLine, verbose_name="dòng kinh phí", on_delete=models.PROTECT, related_name="spendings"
+        BudgetLine, verbose_name="khoản dự toán", on_delete=models.PROTECT, related_name="spendings"
     )
     task = models.ForeignKey(
         Task,

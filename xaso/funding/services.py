@@ -23,21 +23,21 @@ from django.utils import timezone
 from xaso.funding.models import BudgetLine, Spending, dong
 
 ERR_OVER_BUDGET = (
-    "Khoản chi {amount} vượt số còn lại của dòng kinh phí “{line}”: dự toán {total}, đã chi {spent}, "
-    "còn {remaining}. Khoản chi chưa được ghi; hãy giảm số tiền hoặc chọn dòng kinh phí khác."
+    "Khoản chi {amount} vượt số còn lại của khoản dự toán “{line}”: dự toán {total}, đã chi {spent}, "
+    "còn {remaining}. Khoản chi chưa được ghi; hãy giảm số tiền hoặc chọn khoản dự toán khác."
 )
 ERR_AMOUNT_POSITIVE = "Số tiền phải lớn hơn 0 đồng."
 ERR_AMOUNT_NEGATIVE = "Dự toán không được âm."
-ERR_BELOW_SPENT = "Dự toán không được thấp hơn số đã chi từ dòng này ({spent})."
+ERR_BELOW_SPENT = "Dự toán không được thấp hơn số đã chi từ khoản dự toán này ({spent})."
 ERR_YEAR_OUTSIDE_PLAN = "Năm {year} nằm ngoài thời gian của kế hoạch ({start}–{end})."
-ERR_LINE_FIXED = "Dòng kinh phí đã có khoản chi: không đổi được kế hoạch hoặc năm; hãy tạo dòng mới."
+ERR_LINE_FIXED = "Khoản dự toán đã có khoản chi: không đổi được kế hoạch hoặc năm; hãy tạo khoản dự toán mới."
 ERR_LINE_HAS_SPENDINGS = (
-    "Dòng kinh phí “{line}” đã có {count} khoản chi nên không xóa được; hãy xóa các khoản chi trước."
+    "Khoản dự toán “{line}” đã có {count} khoản chi nên không xóa được; hãy xóa các khoản chi trước."
 )
-ERR_DATE_YEAR = "Ngày chi phải trong năm {year}, năm của dòng kinh phí."
+ERR_DATE_YEAR = "Ngày chi phải trong năm {year}, năm của khoản dự toán."
 ERR_DATE_FUTURE = "Ngày chi chưa tới."
-ERR_TASK_PLAN = "Nhiệm vụ “{task}” không thuộc kế hoạch của dòng kinh phí."
-ERR_ACTIVITY_COMMUNE = "Hoạt động “{activity}” không thuộc xã của dòng kinh phí."
+ERR_TASK_PLAN = "Nhiệm vụ “{task}” không thuộc kế hoạch của khoản dự toán."
+ERR_ACTIVITY_COMMUNE = "Hoạt động “{activity}” không thuộc xã của khoản dự toán."
 ERR_BUSY = (
     "Máy chủ đang bận ghi một khoản khác nên khoản này chưa được lưu. Những gì đã nhập vẫn còn; hãy bấm Lưu lần nữa."
 )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.funding.selectors import budget_lines_readable, funding_communes_readable, funding_summary
 from xaso.inputs.params import query_year
 from xaso.plans.models import Plan
@@ -26,7 +27,7 @@ def programme_span(*, commune_id: int, today: dt.date) -> tuple[int, int]:
     return plan.start_year, plan.end_year
 
 
-class FundingSummaryView(WagtailAdminTemplateMixin, TemplateView):
+class FundingSummaryView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "funding/admin/summary.html"
     page_title = "Tổng hợp kinh phí"
     header_icon = "table"

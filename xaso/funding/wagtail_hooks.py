@@ -25,7 +25,7 @@ from xaso.funding.models import BudgetLine, Spending
 from xaso.funding.services import budget_line_delete, spending_delete
 from xaso.units.scoping import ScopedSnippetViewSet, ServiceCreateView, ServiceEditView
 
-ERR_BULK_DELETE = "Hãy xóa từng mục một: mỗi khoản chi xóa đi được trả lại dòng kinh phí của nó."
+ERR_BULK_DELETE = "Hãy xóa từng mục một: mỗi khoản chi xóa đi được trả lại khoản dự toán của nó."
 
 
 class ServiceDeleteView(DeleteView):

@@ -39,7 +39,7 @@ DEMO = [
         "collective",
         "Tổ công nghệ số cộng đồng thôn Nà Pàn",
         "Thôn Nà Pàn",
-        "Hỗ trợ 35 hộ mở gian hàng hồi, quế trên sàn Postmart; vận động 80 hộ dùng thanh toán không dùng tiền mặt.",
+        "Hỗ trợ 35 hộ mở gian hàng hồi, quế trên sàn Postmart; vận động 80 hộ thanh toán không dùng tiền mặt.",
         "Hỗ trợ bà con bán hồi, quế trên sàn thương mại điện tử và thanh toán không dùng tiền mặt.",
         "reviewed",
     ),

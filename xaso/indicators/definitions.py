@@ -28,10 +28,10 @@ ELEMENTS = {
         E(
             "activities_mass_media",
             "Hoạt động phục vụ nhóm nhiệm vụ 1 (truyền thông đại chúng)",
-            "Hoạt động × nhiệm vụ",
+            "Hoạt động gắn với nhiệm vụ",
         ),
-        E("activities_schools", "Hoạt động phục vụ nhóm nhiệm vụ 2 (trường học)", "Hoạt động × nhiệm vụ"),
-        E("activities_enterprises", "Hoạt động phục vụ nhóm nhiệm vụ 3 (doanh nghiệp)", "Hoạt động × nhiệm vụ"),
+        E("activities_schools", "Hoạt động phục vụ nhóm nhiệm vụ 2 (trường học)", "Hoạt động gắn với nhiệm vụ"),
+        E("activities_enterprises", "Hoạt động phục vụ nhóm nhiệm vụ 3 (doanh nghiệp)", "Hoạt động gắn với nhiệm vụ"),
         E("commendations", "Số hoạt động ghi nhận, tôn vinh, khen thưởng", "Hoạt động loại “Ghi nhận, tôn vinh”"),
         E("trainings", "Số chương trình đào tạo, bồi dưỡng", "Hoạt động loại “Đào tạo, bồi dưỡng”"),
         E("publications", "Số tin bài, bài đăng, buổi phát thanh", "Hoạt động loại tin bài, mạng xã hội, truyền thanh"),

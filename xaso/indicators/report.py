@@ -11,7 +11,7 @@ from typing import Any
 from xaso.documents.api import Column, Paragraph, Run, Sheet, Table
 from xaso.documents.model import table_ref
 from xaso.documents.sections import Contribution, ReportContext
-from xaso.documents.wording import figure, joined
+from xaso.documents.wording import counted, figure, joined
 from xaso.indicators.figures import Counts
 from xaso.units.models import OrgUnit
 
@@ -88,8 +88,8 @@ def overview(counts: Counts) -> Paragraph:
         text=(
             Run(
                 text=(
-                    f"Trong kỳ, các đơn vị tổ chức {figure(total.activities)} hoạt động truyền thông với "
-                    f"{figure(total.participants)} lượt người tham gia"
+                    f"Trong kỳ, các đơn vị tổ chức {figure(total.activities)} hoạt động truyền thông"
+                    + counted(total.participants, "lượt người tham gia", before=" với ")
                     + (f" ({people})" if people else "")
                     + f"{reach} (chi tiết tại "
                 )
@@ -128,7 +128,7 @@ def group_paragraphs(group: Any, counts: Counts, *, names: dict[int, str], per_t
                         Run(text=f"{task.code}. ", bold=True),
                         Run(text=f"{task.text.rstrip('.')}: "),
                         Run(
-                            text=f"{figure(row.activities)} hoạt động, {figure(row.participants)} lượt người tham gia "
+                            text=f"{figure(row.activities)} hoạt động{counted(row.participants, 'lượt người tham gia', before=', ')} "
                         ),
                         Run(text=f"({', '.join(u for u in units if u)}).", italic=True),
                     )

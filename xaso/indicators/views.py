@@ -32,7 +32,7 @@ from xaso.units.models import OrgUnit, UnitKind
 from xaso.units.selectors import scope_for
 from xaso.vi.text import fold
 
-ERR_NO_UNIT = "Bạn chưa được giao đơn vị nào nên chưa có bảng điều hành."
+ERR_NO_UNIT = "Bạn chưa được giao đơn vị nào nên chưa có số liệu tiến độ để xem."
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -78,7 +78,7 @@ class TitledMixin(WagtailAdminTemplateMixin):
 
 class DashboardView(TitledMixin, TemplateView):
     template_name = "indicators/admin/dashboard.html"
-    page_title = "Bảng điều hành chương trình"
+    page_title = "Tiến độ chương trình"
     header_icon = "view"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

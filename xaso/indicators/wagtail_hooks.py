@@ -27,7 +27,7 @@ class ProvinceMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def dashboard_menu_item() -> MenuItem:
     return DashboardMenuItem(
-        "Bảng điều hành", reverse("indicators_dashboard"), name="bang-dieu-hanh", icon_name="view", order=90
+        "Tiến độ chương trình", reverse("indicators_dashboard"), name="bang-dieu-hanh", icon_name="view", order=90
     )
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.intake import draft as d
 from xaso.intake.convert import task_codes
 from xaso.intake.forms import (
@@ -90,7 +91,7 @@ def draft_state(draft: PlanDraft) -> dict[str, Any]:
     }
 
 
-class DraftListView(WagtailAdminTemplateMixin, FormView):
+class DraftListView(HereInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     template_name = "intake/admin/drafts.html"
     form_class = UploadForm
     page_title = "Kế hoạch từ văn bản"
@@ -131,7 +132,7 @@ class DraftListView(WagtailAdminTemplateMixin, FormView):
         return response
 
 
-class DraftView(WagtailAdminTemplateMixin, TemplateView):
+class DraftView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "intake/admin/draft.html"
     header_icon = "doc-full"
     draft: PlanDraft
@@ -217,7 +218,7 @@ def draft_confirm_view(request: HttpRequest, pk: UUID) -> HttpResponse:
     return redirect(reverse("intake_draft", args=[draft.pk]))
 
 
-class DraftEditView(WagtailAdminTemplateMixin, TemplateView):
+class DraftEditView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     """One part of the draft in a form: ?phan=<section>[&so=<n | g.k | moi>]."""
 
     template_name = "intake/admin/edit.html"
@@ -365,7 +366,7 @@ class NewUnitForm(forms.Form):
     kind = forms.ChoiceField(label="Loại đơn vị", choices=NEW_UNIT_KINDS)
 
 
-class DraftUnitsView(WagtailAdminTemplateMixin, TemplateView):
+class DraftUnitsView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     """Each unit name the plan writes, the commune's units it stands for, or a new unit."""
 
     template_name = "intake/admin/units.html"

@@ -21,7 +21,7 @@ from xaso.plans.models import Comparison, FundingKind, IndicatorKey, Recurrence,
 from xaso.units.models import OrgUnit
 
 ERR_ONE_SOURCE = "Hãy chọn một tệp hoặc dán văn bản (một trong hai)."
-ERR_PERIOD = "Năm kết thúc phải sau hoặc bằng năm bắt đầu."
+ERR_PERIOD = "Năm kết thúc không được trước năm bắt đầu."
 ERR_MILESTONE_OUTSIDE = "Mốc năm {year} nằm ngoài giai đoạn {start}–{end} của mục tiêu."
 ERR_MILESTONE_TWICE = "Năm {year} có hai mốc."
 ERR_MILESTONE_VALUE = "Mốc năm {year}: chỉ tiêu định lượng cần giá trị; chỉ tiêu định tính chọn “Hoàn thành”."

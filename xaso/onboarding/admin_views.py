@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.intake.models import DraftStatus, PlanDraft
 from xaso.onboarding.models import SetupLink
 from xaso.onboarding.roster import ERR_TOO_BIG, KIND_NAMES, MAX_BYTES, MB, ROLE_NAMES, RosterError, template_workbook
@@ -55,7 +56,7 @@ def _commune(request: HttpRequest, pk: int) -> OrgUnit:
     return commune
 
 
-class ProvinceView(WagtailAdminTemplateMixin, TemplateView):
+class ProvinceView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "onboarding/admin/province.html"
     page_title = "Đưa xã lên Xã số"
     header_icon = "site"
@@ -87,7 +88,7 @@ class CommuneForm(forms.Form):
         self.fields["ward"].choices = choices  # type: ignore[attr-defined]
 
 
-class CommuneNewView(WagtailAdminTemplateMixin, TemplateView):
+class CommuneNewView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "onboarding/admin/commune_new.html"
     page_title = "Thêm xã"
     header_icon = "plus"
@@ -138,7 +139,7 @@ class RosterForm(forms.Form):
     file = forms.FileField(label="Tệp danh sách đơn vị và người dùng (.xlsx)", required=False)
 
 
-class CommuneView(WagtailAdminTemplateMixin, TemplateView):
+class CommuneView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "onboarding/admin/commune.html"
     header_icon = "group"
     problems: list[str] | None = None

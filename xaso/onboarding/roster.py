@@ -197,7 +197,7 @@ GUIDE = (
     "Trang “Người dùng”: mỗi dòng một người. Tên đăng nhập gồm chữ thường không dấu, số, dấu chấm, ví dụ vhxh.lan.",
     "Đơn vị: ghi mã hoặc tên đơn vị (ở trang “Đơn vị” hoặc đã có trong xã); lãnh đạo UBND xã ghi mã hoặc tên của xã.",
     "Vai trò: Chủ trì chương trình (Phòng Văn hóa - Xã hội), Lãnh đạo (UBND xã), Cán bộ báo cáo, Biên tập viên; "
-    "nhiều vai trò cách nhau bởi dấu chấm phẩy.",
+    "nhiều vai trò cách nhau bằng dấu chấm phẩy.",
     "Người có thư điện tử nhận đường dẫn đặt mật khẩu qua thư; người không có thư nhận phiếu in có mã QR.",
     "Không dùng công thức trong các ô. Nếu một dòng có lỗi, cả tệp không được nhập; Xã số liệt kê mọi lỗi theo trang, dòng, cột.",
 )

@@ -64,7 +64,7 @@ def _enterprise_table(rows: list[tuple[OrgUnit, OutreachFigures]]) -> Table:
             "Lượt doanh nghiệp, hợp tác xã",
             "Lượt người tham dự",
             "Mô hình, sáng kiến được giới thiệu",
-            "Đã đăng trên Trang thông tin điện tử",
+            "Đã đăng trên trang thông tin điện tử",
         ],
         [
             [

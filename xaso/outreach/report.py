@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from xaso.documents.api import Paragraph
 from xaso.documents.sections import Contribution, ReportContext
-from xaso.documents.wording import figure, joined
+from xaso.documents.wording import counted, figure, joined
 from xaso.outreach.selectors import outreach_figures
 
 SCHOOLS_NONE = "Trong kỳ, các trường chưa ghi nhận buổi sinh hoạt câu lạc bộ, cuộc thi hay diễn đàn nào."
@@ -24,11 +24,13 @@ def schools_paragraph(*, context: ReportContext) -> Paragraph:
     said: list[str] = []
     if rows.clubs:
         said.append(
-            f"các trường duy trì {figure(rows.clubs)} câu lạc bộ với {figure(rows.club_members)} học sinh tham gia"
+            f"các trường duy trì {figure(rows.clubs)} câu lạc bộ"
+            + counted(rows.club_members, "học sinh tham gia", before=" với ")
         )
     if sessions:
         said.append(
-            f"tổ chức {figure(sessions)} buổi sinh hoạt câu lạc bộ ({figure(counts['club_pupils'])} lượt học sinh)"
+            f"tổ chức {figure(sessions)} buổi sinh hoạt câu lạc bộ"
+            + (f" ({figure(counts['club_pupils'])} lượt học sinh)" if counts["club_pupils"] else "")
         )
     if events:
         split = [
@@ -40,11 +42,13 @@ def schools_paragraph(*, context: ReportContext) -> Paragraph:
             )
             if n
         ]
-        which = f"; trong đó {joined(split)}" if split else ""
-        said.append(
-            f"{figure(events)} cuộc thi, diễn đàn, hội nghị chia sẻ ý tưởng ({figure(counts['school_event_pupils'])} "
-            f"lượt học sinh{which})"
+        pupils = counts["school_event_pupils"]
+        inner = "; ".join(
+            part
+            for part in (counted(pupils, "lượt học sinh", before=""), f"trong đó {joined(split)}" if split else "")
+            if part
         )
+        said.append(f"{figure(events)} cuộc thi, diễn đàn, hội nghị chia sẻ ý tưởng" + (f" ({inner})" if inner else ""))
         awarded = [
             f"{figure(n)} {words}"
             for n, words in ((rows.entries, "bài dự thi, ý tưởng"), (rows.awards, "giải, sáng kiến được khen"))
@@ -72,8 +76,8 @@ def enterprises_paragraph(*, context: ReportContext) -> Paragraph:
             f" cho {figure(rows.enterprises_reached)} lượt doanh nghiệp, hợp tác xã" if rows.enterprises_reached else ""
         )
         said.append(
-            f"tổ chức {figure(sessions)} buổi phổ biến Nghị quyết, cơ chế, chính sách{reached} "
-            f"({figure(counts['enterprise_participants'])} lượt người tham dự)"
+            f"tổ chức {figure(sessions)} buổi phổ biến Nghị quyết, cơ chế, chính sách{reached}"
+            + (f" ({figure(n)} lượt người tham dự)" if (n := counts["enterprise_participants"]) else "")
         )
     if showcases:
         published = (

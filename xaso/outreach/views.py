@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.outreach.models import Showcase
 from xaso.outreach.selectors import showcases_readable, showcases_writable
 from xaso.outreach.services import showcase_article_draft, typical_models_topic
@@ -28,7 +29,7 @@ MSG_EXISTS = "Mô hình này đã có bài “{title}” trên trang thông tin.
 LIST = "wagtailsnippets_outreach_showcase:list"
 
 
-class ShowcaseArticleView(WagtailAdminTemplateMixin, TemplateView):
+class ShowcaseArticleView(HereInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "outreach/admin/showcase_article.html"
     page_title = "Đưa mô hình, sáng kiến lên trang thông tin"
     header_icon = "doc-full"

@@ -18,6 +18,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, RevisionMixin
 
 from xaso.units.models import OrgUnit
+from xaso.vi.citations import citation
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -83,7 +84,7 @@ class Plan(RevisionMixin, ClusterableModel):
 
     def clean(self) -> None:
         if self.start_year and self.end_year and self.start_year > self.end_year:
-            raise ValidationError({"end_year": "Năm kết thúc phải sau hoặc bằng năm bắt đầu."})
+            raise ValidationError({"end_year": "Năm kết thúc không được trước năm bắt đầu."})
 
     @property
     def years(self) -> range:
@@ -112,6 +113,11 @@ class LegalBasis(Orderable):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def citation(self) -> str:
+        """The basis as a document cites it: "Quyết định số 1169/QĐ-TTg"."""
+        return citation(self.code)
+
 
 class Purpose(Orderable):
     plan = ParentalKey(Plan, on_delete=models.CASCADE, related_name="purposes")
@@ -126,7 +132,7 @@ class Purpose(Orderable):
 
 
 class FundingKind(models.TextChoices):
-    STATE_BUDGET = "state_budget", "Ngân sách nhà nước cho KH, CN, ĐMST và CĐS"
+    STATE_BUDGET = "state_budget", "Ngân sách nhà nước cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
     INTEGRATED = "integrated", "Lồng ghép chương trình, đề án, kế hoạch khác"
     SOCIALISED = "socialised", "Xã hội hóa và nguồn hợp pháp khác"
 
@@ -266,7 +272,7 @@ class Target(RevisionMixin, ClusterableModel):
 
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_start > self.period_end:
-            raise ValidationError({"period_end": "Năm kết thúc phải sau hoặc bằng năm bắt đầu."})
+            raise ValidationError({"period_end": "Năm kết thúc không được trước năm bắt đầu."})
 
     def milestones_summary(self) -> str:
         return "; ".join(f"{m.year}: {m.label}" for m in self.milestones.all())

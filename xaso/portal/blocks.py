@@ -28,7 +28,7 @@ ERR_SLIDES_FILE = "Bài trình chiếu phải là PDF, PPTX hoặc ODP (tệp đ
 ERR_HEADING_ORDER = "Tiêu đề cấp 3 phải đứng sau một tiêu đề cấp 2 (mục lớn trước, mục nhỏ sau)."
 
 ALT_HELP = (
-    "Bắt buộc. Tả ngắn điều bức ảnh cho thấy, cho người khiếm thị và khi ảnh không tải được "
+    "Bắt buộc. Mô tả ngắn nội dung ảnh, cho người khiếm thị và khi ảnh không tải được "
     "(ví dụ: “Tổ công nghệ số thôn Nà Pàn hướng dẫn bà con cài VNeID”). Không viết “ảnh”, “hình”."
 )
 

@@ -38,7 +38,7 @@ PEOPLE: dict[str, list[tuple[str, str, str, bool]]] = {
     ],
     "ls-hvt-vhxh": [
         ("Nguyễn Thị Lan", CS, "Chuyên viên Phòng Văn hóa - Xã hội", True),
-        ("Chu Thị Linh", CS, "Biên tập viên Trang thông tin điện tử xã", True),
+        ("Chu Thị Linh", CS, "Biên tập viên trang thông tin điện tử xã", True),
         ("Hoàng Đức Phúc", CS, "Trưởng phòng Văn hóa - Xã hội", False),
         ("Mã Thị Thảo", CS, "Công chức Văn hóa - Xã hội", False),
         ("Lăng Văn Quý", CS, "Công chức Lao động - Thương binh", False),
@@ -138,7 +138,7 @@ GUIDING_DOCUMENTS = [
         "1169/QĐ-TTg",
         dt.date(2025, 6, 16),
         "Thủ tướng Chính phủ",
-        "Quyết định phê duyệt Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW” đến năm 2030",
+        "Quyết định phê duyệt Chương trình “Đẩy mạnh truyền thông thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia” đến năm 2030",
     ),
     ("93/2025/QH15", dt.date(2025, 6, 27), "Quốc hội", "Luật Khoa học, công nghệ và đổi mới sáng tạo"),
     (

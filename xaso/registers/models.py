@@ -20,6 +20,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from xaso.units.models import OrgUnit
+from xaso.vi.citations import citation
 
 ERR_NEGATIVE = "Số lượng không được âm."
 
@@ -157,7 +158,7 @@ class GuidingDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} ngày {self.issued_on:%d/%m/%Y}"
+        return f"{citation(self.code)} ngày {self.issued_on:%d/%m/%Y}"
 
 
 class ScienceTask(models.Model):

@@ -21,10 +21,10 @@ from xaso.plans.models import Plan
 from xaso.units.models import OrgUnit
 
 ERR_DAY = "Ngày {day}/{month} không có trong năm."
-ERR_DATA_END = "Ngày chốt số liệu phải sau hoặc bằng ngày bắt đầu."
-ERR_DEADLINE = "Hạn gửi báo cáo phải sau hoặc bằng ngày chốt số liệu."
-ERR_EXPIRES = "Ngày khóa kỳ báo cáo phải sau hoặc bằng hạn gửi."
-ERR_REMINDER_DAYS = "Ghi các số ngày, cách nhau bởi dấu phẩy, ví dụ: 7, 1."
+ERR_DATA_END = "Ngày chốt số liệu không được trước ngày bắt đầu."
+ERR_DEADLINE = "Hạn gửi báo cáo không được trước ngày chốt số liệu."
+ERR_EXPIRES = "Ngày khóa kỳ báo cáo không được trước hạn gửi."
+ERR_REMINDER_DAYS = "Ghi các số ngày, cách nhau bằng dấu phẩy, ví dụ: 7, 1."
 
 MONTH = [MinValueValidator(1), MaxValueValidator(12)]
 DAY = [MinValueValidator(1), MaxValueValidator(31)]
@@ -70,7 +70,7 @@ class ReportingCalendar(models.Model):
         "khóa kỳ sau hạn (ngày)",
         default=30,
         validators=[MaxValueValidator(365)],
-        help_text="Sau hạn gửi bao nhiêu ngày thì đơn vị không sửa, gửi được nữa (0: không khóa).",
+        help_text="Sau hạn gửi bao nhiêu ngày thì đơn vị không thể sửa hoặc gửi báo cáo nữa (0: không khóa).",
     )
     reminder_days = models.CharField(
         "nhắc trước hạn (ngày)",
@@ -152,7 +152,10 @@ class ReportingPeriod(models.Model):
         "hạn gửi", help_text="Gửi đến hết ngày này là đúng hạn; sau đó vẫn gửi được nhưng muộn."
     )
     expires_on = models.DateField(
-        "khóa kỳ từ sau ngày", null=True, blank=True, help_text="Sau ngày này đơn vị không sửa, gửi được nữa."
+        "khóa kỳ từ sau ngày",
+        null=True,
+        blank=True,
+        help_text="Sau ngày này đơn vị không thể sửa hoặc gửi báo cáo nữa.",
     )
     instructions = models.TextField("yêu cầu, hướng dẫn", blank=True)
     unit_kinds = models.JSONField("loại đơn vị phải báo cáo", default=list, blank=True)

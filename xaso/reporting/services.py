@@ -43,7 +43,7 @@ ERR_LOCKED = (
 )
 ERR_SUBMITTED = "Báo cáo đã gửi và đang chờ duyệt nên không sửa được. Nếu cần sửa, đề nghị người duyệt trả lại báo cáo."
 ERR_EXPIRED = (
-    "Kỳ báo cáo đã khóa từ sau ngày {date}: đơn vị không sửa, gửi được nữa. "
+    "Kỳ báo cáo đã khóa từ sau ngày {date}: đơn vị không thể sửa hoặc gửi báo cáo nữa. "
     "Đề nghị Phòng Văn hóa - Xã hội cho phép đơn vị sửa sau khóa."
 )
 ERR_CONFLICT = (
@@ -80,7 +80,7 @@ LATE_NEW_DEADLINE = "new_deadline"
 LATE_KEEP = "keep"
 ERR_AD_HOC_QUESTIONS = "Yêu cầu báo cáo đột xuất cần ít nhất một câu hỏi hoặc một đoạn hướng dẫn."
 ERR_UNASSIGN_STARTED = "{unit} đã bắt đầu soạn báo cáo nên không bỏ giao được."
-ERR_NOT_EXPIRED = "Kỳ báo cáo chưa khóa nên đơn vị vẫn sửa, gửi được; không cần cho phép riêng."
+ERR_NOT_EXPIRED = "Kỳ báo cáo chưa khóa nên đơn vị vẫn sửa và gửi báo cáo được; không cần cho phép riêng."
 ERR_UNLOCK_UNTIL = "Ngày được sửa đến phải từ hôm nay trở đi."
 
 REPORTING_KINDS = (UnitKind.OFFICE, UnitKind.SCHOOL, UnitKind.VILLAGE, UnitKind.ENTERPRISE, UnitKind.ORGANISATION)

@@ -20,7 +20,7 @@ from xaso.documents.frame import plan_document
 from xaso.documents.model import ToComplete, table_ref
 from xaso.documents.sample import signer_name_for
 from xaso.documents.sections import FINAL, INTERIM, ReportContext, programme_report_body
-from xaso.documents.wording import figure, lower_first
+from xaso.documents.wording import counted, figure, lower_first
 from xaso.indicators.figures import Counts, counts_sum, figures_count_by
 from xaso.indicators.status import Status
 from xaso.plans.models import Plan
@@ -71,9 +71,9 @@ def _strengths(counts: Counts, plan: Plan) -> Paragraph:
         return Paragraph(text="Trong kỳ, các đơn vị chưa ghi nhận hoạt động truyền thông nào trên hệ thống.")
     return Paragraph(
         text=(
-            f"Các đơn vị đã tổ chức {figure(counts['activities'])} hoạt động truyền thông với "
-            f"{figure(counts['participants'])} lượt người tham gia, phục vụ {served}/{len(tasks)} nhiệm vụ của Kế "
-            "hoạch; kết quả được các đơn vị cập nhật thường xuyên trên hệ thống."
+            f"Các đơn vị đã tổ chức {figure(counts['activities'])} hoạt động truyền thông"
+            f"{counted(counts['participants'], 'lượt người tham gia', before=' với ')}, phục vụ {served}/{len(tasks)} "
+            "nhiệm vụ của Kế hoạch; kết quả được các đơn vị cập nhật thường xuyên."
         )
     )
 
@@ -110,10 +110,11 @@ def programme_review(
         body=(
             Paragraph(
                 text=(
-                    f"{plan.issuer} đã ban hành {plan_ref} về {lower_first(plan.title)}; giao "
+                    f"{plan.issuer} đã ban hành Kế hoạch số {plan.code} ngày {date_short(plan.issued_on)} về "
+                    f"{lower_first(plan.title)}; giao "
                     f"{plan.reporting_via.name if plan.reporting_via else 'Phòng Văn hóa - Xã hội'} chủ trì, phối hợp "
                     "với các phòng chuyên môn, trường học, doanh nghiệp, các tổ chức chính trị - xã hội và các thôn "
-                    "triển khai; kết quả được các đơn vị cập nhật thường xuyên trên hệ thống Xã số."
+                    "triển khai."
                 )
             ),
         ),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.documents.services import render_job_request
 from xaso.plans.selectors import plan_full
 from xaso.reporting.achieved import span, target_results
@@ -48,7 +49,7 @@ def targets_preview(*, plan_id: int, today: dt.date) -> dict[str, Any]:
     return {"targets_preview": table, "targets_summary": summary if isinstance(summary, str) else ""}
 
 
-class ReviewRequestView(WagtailAdminTemplateMixin, FormView):
+class ReviewRequestView(HereInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     template_name = "reviews/admin/request.html"
     form_class = ReviewForm
     page_title = "Sơ kết, tổng kết thực hiện kế hoạch"

@@ -159,7 +159,7 @@ class HouseholdSnapshot(models.Model):
         help_text="Mỗi hộ tính một lần, dù bán trên nhiều sàn.",
     )
     cashless_households = models.IntegerField(
-        "số hộ dùng thanh toán không dùng tiền mặt",
+        "số hộ thanh toán không dùng tiền mặt",
         default=0,
         validators=[MinValueValidator(0, ERR_NEGATIVE)],
         help_text="Hộ có dùng chuyển khoản, quét mã QR hoặc ví điện tử để mua bán, trả tiền.",

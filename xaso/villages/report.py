@@ -10,7 +10,7 @@ from typing import Any
 
 from xaso.documents.api import Column, Paragraph, Sheet, Table
 from xaso.documents.sections import Contribution, ReportContext
-from xaso.documents.wording import figure
+from xaso.documents.wording import counted, figure
 from xaso.indicators.figures import Counts
 from xaso.villages.selectors import CommuneVillages, commune_villages
 
@@ -36,7 +36,9 @@ def villages_paragraph(context: ReportContext, villages: CommuneVillages) -> Par
             "thành viên"
         )
     if visits:
-        said.append(f"các tổ đã tổ chức {figure(visits)} buổi hỗ trợ với {figure(helped)} lượt hộ được hỗ trợ")
+        said.append(
+            f"các tổ đã tổ chức {figure(visits)} buổi hỗ trợ{counted(helped, 'lượt hộ được hỗ trợ', before=' với ')}"
+        )
     ecommerce, cashless = villages.ecommerce, villages.cashless
     if ecommerce or cashless:
         households = [

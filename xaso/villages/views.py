@@ -305,7 +305,8 @@ class SnapshotView(VillagesMixin, TemplateView):
                 add_service_errors(form, error)
             else:
                 messages.success(
-                    request, MSG_SNAPSHOT_SAVED.format(month=month_label(snapshot.month), village=self.village.name)
+                    request,
+                    MSG_SNAPSHOT_SAVED.format(month=month_label(snapshot.month), village=trong_cau(self.village)),
                 )
                 return redirect(reverse("villages_village", args=[self.village.pk]))
         messages.error(request, ERR_FORM)

@@ -88,6 +88,23 @@ def test_a_filled_template_imports_every_row(demo, client_for):
     assert Activity.objects.get(title="Tọa đàm chuyển đổi số").date_end == dt.date(2026, 5, 16)
 
 
+def test_a_template_downloaded_before_its_headers_were_renamed_still_imports(demo, client_for):
+    client = client_for(demo.mai)
+    book = template_for(client)
+    sheet = book["Hoạt động"]
+    for cell in sheet[1]:
+        cell.value = {
+            "Nhiệm vụ (mã, cách nhau bằng dấu ;)": "Nhiệm vụ (mã, cách nhau bởi dấu ;)",
+            "Trong đó: cán bộ, công chức, viên chức, NLĐ": "Trong đó: cán bộ, CC, VC, NLĐ",
+        }.get(cell.value, cell.value)
+    sheet.append(GOOD)
+    response = upload(client, book)
+    assert response.status_code == 302, response.context["problems"]
+    stem = Activity.objects.get(title="Ngày hội STEM")
+    assert set(stem.tasks.values_list("code", flat=True)) == {"NV-2.1", "NV-2.2"}
+    assert stem.officials == 20
+
+
 def test_one_bad_row_imports_nothing_and_every_problem_names_its_row_and_column(demo, client_for):
     client = client_for(demo.mai)
     book = template_for(client)
@@ -112,7 +129,7 @@ def test_an_unknown_task_code_is_named(demo, client_for):
     book = template_for(client)
     book["Hoạt động"].append([*GOOD[:5], "NV-2.1; NV-7", *GOOD[6:]])
     response = upload(client, book)
-    column = "Nhiệm vụ (mã, cách nhau bởi dấu ;)"
+    column = "Nhiệm vụ (mã, cách nhau bằng dấu ;)"
     assert response.context["problems"] == [
         ERR_CELL.format(row=2, column=column, message=ERR_UNKNOWN_TASK.format(value="NV-7"))
     ]

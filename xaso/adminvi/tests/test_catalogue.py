@@ -37,6 +37,14 @@ def test_it_overrides_wagtails_own_vietnamese_words():
         assert gettext("Snippets") == "Danh mục"
 
 
+def test_it_writes_no_passive_bởi_calque():
+    # "Đã khóa bởi Lan" copies the English passive; Vietnamese names the doer ("Lan đã khóa …").
+    strings = re.findall(r'^msgstr "(.*)"$', (LOCALE / "django.po").read_text(encoding="utf-8"), flags=re.M)
+    assert [text for text in strings if re.search(r"\bbởi\b", text)] == []
+    with translation.override("vi"):
+        assert gettext("by %(user)s") % {"user": "Lan"} == "người thực hiện: Lan"
+
+
 def test_it_has_the_single_plural_form_of_vietnamese():
     with translation.override("vi"):
         assert ngettext("1 page", "%(counter)s pages", 1) % {"counter": 1} == "1 trang"

@@ -63,3 +63,39 @@ def test_the_header_names_the_screen(demo, client):
         crumbs = page[page.index("w-breadcrumbs") :]
         crumbs = crumbs[: crumbs.index("</nav>")]
         assert title in crumbs, url
+
+
+def test_the_home_page_offers_no_english_editor_guide(demo, client):
+    login_verified(client, _admin())
+    page = client.get("/quan-tri/").text
+    assert "Tài khoản" in page
+    assert "Hướng dẫn biên tập Wagtail" not in page
+    assert "guide.wagtail.org" not in page
+
+
+def _last_crumb(page: str) -> str:
+    crumbs = page[page.index("w-breadcrumbs") :]
+    return crumbs[: crumbs.index("</nav>")]
+
+
+def test_the_project_s_own_screens_end_their_breadcrumbs_with_their_name(demo, client):
+    from django.urls import reverse
+
+    login_verified(client, _admin())
+    for name in (
+        "audit_log",
+        "reviews_request",
+        "signin_logins",
+        "signin_lockouts",
+        "activities_import",
+        "funding_summary",
+        "onboarding_province",
+        "onboarding_commune_new",
+        "intake_drafts",
+    ):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        title = response.context["page_title"]
+        assert title, name
+        crumbs = _last_crumb(response.text)
+        assert title in crumbs, (name, title)

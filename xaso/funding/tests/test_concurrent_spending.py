@@ -62,9 +62,9 @@ def test_two_spendings_at_once_never_pass_the_line(lines, task):
     message = refused[0].messages[0]
     if connection.vendor == "postgresql":
         assert message.startswith("Khoản chi ")
-        assert "vượt số còn lại của dòng kinh phí" in message
+        assert "vượt số còn lại của khoản dự toán" in message
     else:
-        assert message == ERR_BUSY or "vượt số còn lại của dòng kinh phí" in message
+        assert message == ERR_BUSY or "vượt số còn lại của khoản dự toán" in message
     line = BudgetLine.objects.get(pk=lines.state.pk)
     assert line.spent == saved[0].amount
     assert list(Spending.objects.values_list("amount", flat=True)) == [saved[0].amount]
@@ -121,7 +121,7 @@ def test_the_database_refuses_what_the_application_check_let_through(lines, task
     thread.join(timeout=30)
     assert not errors, errors
     if connection.vendor == "postgresql":
-        assert "vượt số còn lại của dòng kinh phí" in refused.value.messages[0]
+        assert "vượt số còn lại của khoản dự toán" in refused.value.messages[0]
         assert "đã chi 7.000.000 đồng" in refused.value.messages[0]
     else:
         assert refused.value.messages[0] == ERR_BUSY or "vượt số còn lại" in refused.value.messages[0]

@@ -106,7 +106,7 @@ def test_a_spending_beyond_the_line_is_refused_on_the_form_and_what_was_typed_st
     response = client_for(demo.lan).post(reverse(SPENDING_ADD), data)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "vượt số còn lại của dòng kinh phí" in body
+    assert "vượt số còn lại của khoản dự toán" in body
     assert "còn 6.000.000 đồng" in body
     assert 'value="In pano tuyên truyền"' in body
     assert Spending.objects.count() == 1

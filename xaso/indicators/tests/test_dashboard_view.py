@@ -63,6 +63,10 @@ def test_the_dashboard_shows_activities_units_and_neglected_tasks(demo, client_f
     assert "NV-1.3" not in idle
     assert "NV-2.1" in idle
     assert len(idle) == 16
+    # Column headings say what each group is, in the words the reports use.
+    for heading in ("Nhóm 1 (truyền thông)", "Nhóm 2 (trường học)", "Nhóm 3 (doanh nghiệp)", "Lượt người tham gia"):
+        assert f">{heading}<" in response.text
+    assert "Người tham dự" not in response.text
 
 
 def test_a_unit_reporter_gets_the_same_dashboard_for_her_own_unit_only(demo, client_for):

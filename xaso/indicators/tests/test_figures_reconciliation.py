@@ -409,13 +409,13 @@ def read_report_text(reading: Reading, paragraphs: list[str]) -> None:
         reading.put("activities", 0)
     else:
         overview = re.search(
-            r"^Trong kỳ, các đơn vị tổ chức ([\d.]+) hoạt động truyền thông với ([\d.]+) lượt người tham gia(.*)$",
+            r"^Trong kỳ, các đơn vị tổ chức ([\d.]+) hoạt động truyền thông(?: với ([\d.]+) lượt người tham gia)?(.*)$",
             body,
             flags=re.M,
         )
         assert overview, body
         reading.put("activities", number(overview.group(1)))
-        reading.put("participants", number(overview.group(2)))
+        reading.put("participants", number(overview.group(2) or "0"))
         rest = overview.group(3)
         for key, words in (
             ("officials", "cán bộ, công chức, viên chức, người lao động"),
@@ -436,9 +436,11 @@ def read_report_text(reading: Reading, paragraphs: list[str]) -> None:
         assert found, f"{reading.name}: no summary for the group {group}"
         reading.put(f"group:{group}", number(found.group(1) or "0"))
         reading.put(f"tasks_served:{group}", int(found.group(2) or 0))
-    for code, n, people in re.findall(r"^(NV-\d\.\d)\. .*?: ([\d.]+) hoạt động, ([\d.]+) lượt người", body, flags=re.M):
+    for code, n, people in re.findall(
+        r"^(NV-\d\.\d)\. .*?: ([\d.]+) hoạt động(?:, ([\d.]+) lượt người)?", body, flags=re.M
+    ):
         reading.put(f"task:{code}", number(n))
-        reading.put(f"task:{code}:participants", number(people))
+        reading.put(f"task:{code}:participants", number(people or "0"))
     media = next((p for p in paragraphs if p.startswith("Trên các phương tiện thông tin đại chúng")), "")
     for kind, words in (
         ("news_article", "tin, bài trên trang"),
@@ -450,24 +452,25 @@ def read_report_text(reading: Reading, paragraphs: list[str]) -> None:
         reading.put(f"kind:{kind}", number(found.group(1)) if found else 0)
     schools = next((p for p in paragraphs if p.startswith("Trong trường học") or "các trường chưa ghi nhận" in p), "")
     assert schools, body
-    sessions = re.search(r"tổ chức ([\d.]+) buổi sinh hoạt câu lạc bộ \(([\d.]+) lượt học sinh\)", schools)
+    sessions = re.search(r"tổ chức ([\d.]+) buổi sinh hoạt câu lạc bộ(?: \(([\d.]+) lượt học sinh\))?", schools)
     reading.put("kind:club", number(sessions.group(1)) if sessions else 0)
-    reading.put("kind:club:pupils", number(sessions.group(2)) if sessions else 0)
-    events = re.search(r"([\d.]+) cuộc thi, diễn đàn, hội nghị chia sẻ ý tưởng \(([\d.]+) lượt học sinh", schools)
+    reading.put("kind:club:pupils", number(sessions.group(2) or "0") if sessions else 0)
+    events = re.search(r"([\d.]+) cuộc thi, diễn đàn, hội nghị chia sẻ ý tưởng(?: \(([\d.]+) lượt học sinh)?", schools)
     reading.put("kind:contest", number(events.group(1)) if events else 0)
-    reading.put("kind:contest:pupils", number(events.group(2)) if events else 0)
+    reading.put("kind:contest:pupils", number(events.group(2) or "0") if events else 0)
     enterprises = next(
         (p for p in paragraphs if p.startswith("Đối với doanh nghiệp") or "buổi phổ biến cho doanh nghiệp hay" in p), ""
     )
     assert enterprises, body
-    sessions = re.search(r"tổ chức ([\d.]+) buổi phổ biến.*?\(([\d.]+) lượt người tham dự\)", enterprises)
+    sessions = re.search(r"tổ chức ([\d.]+) buổi phổ biến", enterprises)
+    attended = re.search(r"\(([\d.]+) lượt người tham dự\)", enterprises)
     reading.put("kind:enterprise_session", number(sessions.group(1)) if sessions else 0)
-    reading.put("kind:enterprise_session:participants", number(sessions.group(2)) if sessions else 0)
+    reading.put("kind:enterprise_session:participants", number(attended.group(1)) if attended else 0)
     showcases = re.search(r"giới thiệu ([\d.]+) mô hình", enterprises)
     reading.put("kind:showcase", number(showcases.group(1)) if showcases else 0)
-    villages = re.search(r"các tổ đã tổ chức ([\d.]+) buổi hỗ trợ với ([\d.]+) lượt hộ", body)
+    villages = re.search(r"các tổ đã tổ chức ([\d.]+) buổi hỗ trợ(?: với ([\d.]+) lượt hộ)?", body)
     reading.put("kind:digital_support", number(villages.group(1)) if villages else 0)
-    reading.put("kind:digital_support:residents", number(villages.group(2)) if villages else 0)
+    reading.put("kind:digital_support:residents", number(villages.group(2) or "0") if villages else 0)
 
 
 def read_report_tables(reading: Reading, tables: list[list[list[str]]]) -> None:

@@ -78,7 +78,7 @@ def test_a_corrected_target_is_saved_and_no_longer_doubtful(demo, read_draft, cl
         ({"moc-0-year": 2027}, "Mốc năm 2027 nằm ngoài giai đoạn 2026–2026 của mục tiêu."),
         ({"moc-0-value": ""}, "Mốc năm 2026: chỉ tiêu định lượng cần giá trị"),
         ({"moc-0-value": "-5"}, "lớn hơn hoặc bằng 0"),
-        ({"period_end": 2025}, "Năm kết thúc phải sau hoặc bằng năm bắt đầu."),
+        ({"period_end": 2025}, "Năm kết thúc không được trước năm bắt đầu."),
         ({"moc-0-DELETE": "on"}, "Mục tiêu cần ít nhất một mốc (năm, giá trị)."),
         ({"text": ""}, "Trường này là bắt buộc."),
     ],

@@ -24,6 +24,8 @@ def test_a_person_sees_her_own_messages_and_the_unread_count_in_the_menu(demo, m
     page = client_for(demo.mai).get(URL).text
     assert "Kỳ báo cáo mới" in page
     assert "Tin cho cô Hà" not in page
+    assert "<th>Thời gian</th>" in page
+    assert "<th>Lúc</th>" not in page
     menu = screen_text(client_for(demo.mai).get("/quan-tri/").content.decode())
     assert "Thông báo (1 chưa đọc)" in menu
 

@@ -30,7 +30,7 @@ def test_a_broken_file_shows_every_problem_and_changes_nothing(demo, client_for)
     response = client_for(demo.lan).post(reverse(SCREEN), {"file": upload(broken)})
     assert response.status_code == 400
     assert "Tệp bị từ chối, kế hoạch không thay đổi." in response.text
-    assert "trường plan.end_year: năm kết thúc phải sau hoặc bằng năm bắt đầu." in response.text
+    assert "trường plan.end_year: năm kết thúc không được trước năm bắt đầu." in response.text
     assert dump_plan_yaml(plan_to_document(plan=demo.plan)) == before
 
 

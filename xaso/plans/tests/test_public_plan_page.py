@@ -21,6 +21,14 @@ def test_the_public_page_shows_every_target_and_task(demo, client):
     assert "- Lưu: VT, VHXH." in html
 
 
+def test_each_legal_basis_is_cited_with_its_document_type(demo, client):
+    html = client.get(reverse("plans:current"), follow=True).content.decode()
+    assert "Quyết định số 1169/QĐ-TTg ngày 16/6/2025 của Thủ tướng Chính phủ" in html
+    assert "Kế hoạch số 211/KH-UBND ngày 12/8/2025" in html
+    assert "Nghị quyết số 57-NQ/TW ngày 22/12/2024" in html
+    assert "<li>1169/QĐ-TTg" not in html
+
+
 def test_an_unknown_plan_is_a_clear_404(demo, client):
     response = client.get(reverse("plans:detail", args=[99999]))
     assert response.status_code == 404

@@ -57,7 +57,7 @@ def test_every_text_is_in_composed_vietnamese_with_diacritics():
         "tổ công nghệ số cộng đồng",
         "không dùng tiền mặt",
         "Ủy ban nhân dân",
-        "Sở Khoa học - Công nghệ",
+        "Sở Khoa học và Công nghệ",
     ):
         assert phrase in joined
 

@@ -271,7 +271,7 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Ảnh ở đầu bài và khi chia sẻ; nên là ảnh ngang (tỉ lệ 16:9 hoặc 1200×630).",
+        help_text="Ảnh ở đầu bài và khi chia sẻ; nên là ảnh ngang (tỷ lệ 16:9 hoặc 1200×630).",
     )
     cover_alt = models.CharField(
         "mô tả ảnh đại diện",

@@ -64,6 +64,8 @@ def test_the_document_list_is_keyed_by_number_within_a_commune(demo):
     )
     assert again.pk == first.pk
     assert GuidingDocument.objects.count() == 1
+    # Shown in choosers as a document cites it, with its type.
+    assert str(again) == "Nghị quyết số 57-NQ/TW ngày 22/12/2024"
 
 
 def test_a_science_task_cannot_end_before_it_starts(demo):

@@ -5,6 +5,7 @@ with python-docx; every figure is the one count of the commune's activities (xas
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
@@ -99,7 +100,7 @@ def test_the_interim_review_says_what_the_units_recorded_once(recorded):
     f = funding_summary(user=demo.lan, commune=demo.plan.commune, start=START, end=END)
     assert f.spent > 0
     assert f"Tổng dự toán được giao {f.allocated:,} đồng".replace(",", ".") in text
-    assert "Ngân sách nhà nước cho KH, CN, ĐMST và CĐS" in text
+    assert "Ngân sách nhà nước cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số" in text
     assert SHORTCOMINGS in text
     assert "Trên đây là báo cáo sơ kết giai đoạn 2025–2026" in text
     assert rendering.filename == "bao-cao-so-ket-2025-2026"
@@ -148,6 +149,11 @@ def test_zero_clauses_are_left_out(demo):
     text = all_text(nd30_docx(build(demo, demo.lan).document))
     assert " 0 lượt" not in text
     assert "trong đó 0" not in text
+    assert not re.search(r"(?<![\d.])0 (lượt|học sinh|hoạt động|buổi)", text)
+    # A report the commune signs names neither the software nor its formulas.
+    assert "Xã số" not in text
+    assert "tử số" not in text
+    assert "mẫu số" not in text
     assert "chưa có học viên nào hoàn thành khóa học trực tuyến" in text
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.signin.forms import UnlockForm
 from xaso.signin.selectors import lockout_ends_at, lockouts_current
 from xaso.signin.services import client_address, login_unlock
@@ -44,7 +45,7 @@ def lockout_response(
     return render(request, "signin/locked_out.html", context, status=429)
 
 
-class LockoutsView(WagtailAdminTemplateMixin, View):
+class LockoutsView(HereInBreadcrumbs, WagtailAdminTemplateMixin, View):
     """Back office › Settings › Log-in lock-outs (superusers): who is locked until when, and unlock."""
 
     template_name = "signin/lockouts.html"

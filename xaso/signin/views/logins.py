@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xaso.backoffice.views import HereInBreadcrumbs
 from xaso.signin.models import LoginOutcome
 from xaso.signin.selectors import logins_readable, logins_visible
 
@@ -23,7 +24,7 @@ class LoginFilter(forms.Form):
     q = forms.CharField(label="Tên đăng nhập", required=False, max_length=150)
 
 
-class LoginLogView(WagtailAdminTemplateMixin, View):
+class LoginLogView(HereInBreadcrumbs, WagtailAdminTemplateMixin, View):
     template_name = "signin/logins.html"
     page_title = "Nhật ký đăng nhập"
     header_icon = "history"

@@ -92,6 +92,8 @@ def test_the_village_head_changes_and_deletes_a_visit(demo, client_for, napan, t
     response = client.post(reverse("villages_visit_edit", args=[visit.pk]), visit_data(team, households_helped="8"))
     assert response.status_code == 302
     assert Activity.objects.get(source=visit.source).participants == 8
+    confirm = client.get(reverse("villages_visit_delete", args=[visit.pk])).content.decode()
+    assert "của thôn Nà Pàn (8 hộ)?" in confirm
     response = client.post(reverse("villages_visit_delete", args=[visit.pk]))
     assert response.status_code == 302
     assert not Activity.objects.filter(source=visit.source).exists()
@@ -107,7 +109,8 @@ def test_the_month_form_starts_from_last_months_figures(demo, client_for, napan,
         f"platform_{platforms[1].pk}": "3",
         "ecommerce_households": "8",
     }
-    assert client.post(url, data).status_code == 302
+    response = client.post(url, data, follow=True)
+    assert "Đã lưu số hộ tháng 10/2026 của thôn Nà Pàn." in response.content.decode()
     form = client.get(url).context["form"]
     assert form.initial["month"] == "2026-11"
     assert form.initial["cashless_households"] == 30
