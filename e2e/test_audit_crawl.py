@@ -185,12 +185,17 @@ def _allowed(pattern: Pattern, persona: str) -> bool:
     return (rule.gate == Gate.PUBLIC) == (persona == "anonymous")
 
 
+def _is_html(response: Any) -> bool:
+    return not getattr(response, "streaming", False) and response.get("Content-Type", "").startswith("text/html")
+
+
 def _is_page(response: Any) -> bool:
-    if response.status_code != 200 or getattr(response, "streaming", False):
-        return False
-    if not response.get("Content-Type", "").startswith("text/html"):
-        return False
-    return b"<html" in response.content[:2000].lower()
+    return response.status_code == 200 and _is_html(response) and b"<html" in response.content[:2000].lower()
+
+
+# Addresses that answered a file or JSON (a download, a chooser's data, a feed) to an earlier reader: the
+# same address is no page for the next one either, and is not asked again (a tenth of the finding time).
+_NOT_A_PAGE: set[str] = set()
 
 
 def reachable_pages(persona: str, world: World) -> list[CrawlPage]:
@@ -209,10 +214,14 @@ def reachable_pages(persona: str, world: World) -> list[CrawlPage]:
             # Only the places the persona works on: another commune's objects are the matrix's business.
             if place is not None and not may_see_place(persona, place):
                 continue
+            if url in _NOT_A_PAGE:
+                continue
             response = client.get(url)
             if _is_page(response):
                 pages.append(_found(pattern.key, url, response))
                 break
+            if response.status_code == 200 and not _is_html(response):
+                _NOT_A_PAGE.add(url)
     if persona != "anonymous":
         return pages
     site = Site.objects.get(is_default_site=True)
