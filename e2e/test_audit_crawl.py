@@ -18,7 +18,6 @@ already run. bin/test alone runs it on whatever database it is given.
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 import re
@@ -27,7 +26,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,19 +86,6 @@ class CrawlPage:
     key: str  # the URL pattern (or "portal:<page id>")
     url: str
     title: str = ""
-    # For a screen still to be opened in the browser: the headers and HTML the server just answered this
-    # person, given to the browser as the document (see _crawl) instead of rendering the page twice more.
-    answer: tuple[dict[str, str], bytes] | None = field(default=None, compare=False, repr=False)
-
-
-def _found(key: str, url: str, response: Any) -> CrawlPage:
-    answer = None
-    if key not in _BROWSER_AUDITED:
-        headers = {
-            name: value for name, value in response.items() if name.lower() not in ("content-length", "set-cookie")
-        }
-        answer = (headers, response.content)
-    return CrawlPage(key, url, _title_of(response), answer)
 
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.S | re.I)
@@ -218,7 +204,7 @@ def reachable_pages(persona: str, world: World) -> list[CrawlPage]:
                 continue
             response = client.get(url)
             if _is_page(response):
-                pages.append(_found(pattern.key, url, response))
+                pages.append(CrawlPage(pattern.key, url, _title_of(response)))
                 break
             if response.status_code == 200 and not _is_html(response):
                 _NOT_A_PAGE.add(url)
@@ -234,7 +220,7 @@ def reachable_pages(persona: str, world: World) -> list[CrawlPage]:
                 continue
             response = client.get(url + suffix)
             if _is_page(response):
-                pages.append(_found(f"portal:{page.pk}{suffix}", url + suffix, response))
+                pages.append(CrawlPage(f"portal:{page.pk}{suffix}", url + suffix, _title_of(response)))
     return pages
 
 
@@ -285,15 +271,6 @@ def signature(problem: str) -> str:
     return " ".join(part for part in (persona, size, key, kind) if part)
 
 
-def _answer_document(answers: dict[str, tuple[dict[str, str], bytes]], timing: dict[str, float], route: Any) -> None:
-    if route.request.resource_type != "document":
-        route.fallback()
-        return
-    headers, body = answers[route.request.url]
-    timing["kept"] += 1
-    route.fulfill(status=200, headers=headers, body=body)
-
-
 def _crawl(persona: str, world: World, base_url: str, browser: Any) -> list[str]:
     started = time.monotonic()
     pages = reachable_pages(persona, world)
@@ -321,10 +298,6 @@ def _crawl(persona: str, world: World, base_url: str, browser: Any) -> list[str]
     _BROWSER_AUDITED.update(item.key for item in to_open)
     COUNTS[persona] = (len(pages), len(to_open))
     timing: dict[str, float] = defaultdict(float)
-    # The document of each screen is the HTML the test client was just answered, for this person, from the
-    # same world (GET requests change nothing); its styles, scripts, images and the requests its scripts
-    # make go to the live server as usual. The server renders each screen once, not three times.
-    answers = {base_url + item.url: item.answer for item in to_open if item.answer is not None}
     for size, (width, height) in SIZES.items():
         if not to_open:
             break
@@ -339,7 +312,6 @@ def _crawl(persona: str, world: World, base_url: str, browser: Any) -> list[str]
         context.set_default_timeout(20_000)
         context.add_cookies([{**cookie, "url": base_url} for cookie in cookies])
         context.route("**/static/**", _static_from_memory)
-        context.route(lambda url: url in answers, functools.partial(_answer_document, answers, timing))
         tab = context.new_page()
         shots = SHOTS / size / persona
         shutil.rmtree(shots, ignore_errors=True)
