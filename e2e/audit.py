@@ -1,6 +1,10 @@
 """What the crawl checks on every page it opens (e2e/test_audit_crawl.py).
 
-- overflow: the document is wider than the screen (a person would scroll sideways);
+- overflow: the document is wider than the screen (a person would scroll sideways), or a text or control
+  is cut at the screen's edge or by a box hiding its overflow, without an ellipsis; a named region the
+  keyboard can focus (role="region" tabindex="0" aria-label) that scrolls sideways is not a cut, only
+  if the region itself is cut; animations are brought to their end first, so that two runs measure the
+  same page;
 - axe-core (the npm package pinned in package-lock.json, installed by bin/setup into node_modules/):
   WCAG 2.0/2.1 A and AA rules, serious and critical violations only;
 - English left visible: phrases of Wagtail's own message catalogue (its English msgids) and an

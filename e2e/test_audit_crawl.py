@@ -180,7 +180,7 @@ def _is_page(response: Any) -> bool:
 
 
 # Addresses that answered a file or JSON (a download, a chooser's data, a feed) to an earlier reader: the
-# same address is no page for the next one either, and is not asked again (a tenth of the finding time).
+# same address is no page for the next one either, and is not asked again.
 _NOT_A_PAGE: set[str] = set()
 
 
