@@ -611,14 +611,15 @@ def read_strengths(reading: Reading, paragraphs: list[str]) -> None:
         return
     found = next(
         re.match(
-            r"Các đơn vị đã tổ chức ([\d.]+) hoạt động truyền thông với ([\d.]+) lượt người tham gia, phục vụ (\d+)/", p
+            r"Các đơn vị đã tổ chức ([\d.]+) hoạt động truyền thông(?: với ([\d.]+) lượt người tham gia)?, phục vụ (\d+)/",
+            p,
         )
         for p in paragraphs
         if p.startswith("Các đơn vị đã tổ chức ")
     )
     assert found, paragraphs
     reading.put("activities", number(found.group(1)))
-    reading.put("participants", number(found.group(2)))
+    reading.put("participants", number(found.group(2) or "0"))  # a clause that would say 0 is left out
     reading.put("tasks_served", int(found.group(3)))
 
 
