@@ -69,6 +69,23 @@ def pytest_configure(config: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def pytest_runtest_setup(item: Any) -> None:
+    # A test that prints through LibreOffice fails at once, saying what to install, when Writer or Calc
+    # is missing: never a skip that a green run would hide.
+    if item.get_closest_marker("libreoffice") is None:
+        return
+    import shutil
+
+    from xaso.documents.pdf import calc_installed, soffice_command
+
+    command = soffice_command()
+    executable = shutil.which(command)
+    if executable is None:
+        pytest.fail(f"{command} not found: run bin/setup (libreoffice-writer-nogui, libreoffice-calc-nogui)")
+    if not calc_installed(executable):
+        pytest.fail(f"LibreOffice Calc is missing next to {executable}: run bin/setup (libreoffice-calc-nogui)")
+
+
 _counted_by_workers: list[int] = []
 
 

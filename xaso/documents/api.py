@@ -14,7 +14,7 @@ from xaso.documents.model import (
     SignatureBlock,
     Table,
 )
-from xaso.documents.pdf import PdfConversionError, docx_to_pdf
+from xaso.documents.pdf import PdfConversionError, docx_to_pdf, xlsx_to_pdf
 from xaso.documents.validation import DocumentError, document_problems, document_validate
 from xaso.documents.writer import nd30_docx
 from xaso.documents.xlsx import AnnexError, Sheet, xlsx_annex
@@ -43,4 +43,5 @@ __all__ = [
     "nd30_docx",
     "register_builder",
     "xlsx_annex",
+    "xlsx_to_pdf",
 ]

@@ -1,4 +1,5 @@
-"""DOCX to PDF with LibreOffice headless (Debian's libreoffice-writer-nogui).
+"""DOCX and XLSX to PDF with LibreOffice headless (Debian's libreoffice-writer-nogui and
+libreoffice-calc-nogui).
 
 Each conversion runs its own soffice process with its own user profile: two soffice processes
 sharing a profile would hand the job to the first one or fail on the profile lock, so concurrent
@@ -27,11 +28,18 @@ from xaso.documents.fonts import fontconfig_env
 # What the official reads; the operator finds the command in the log (and bin/setup installs it).
 ERR_NOT_INSTALLED = "Máy chủ chưa sẵn sàng tạo tệp PDF (không tìm thấy {command}); xin báo quản trị hệ thống."
 ERR_NOT_DOCX = "Tệp đưa vào không phải là văn bản DOCX hợp lệ."
+ERR_NOT_XLSX = "Tệp đưa vào không phải là bảng tính XLSX hợp lệ."
+ERR_NO_CALC = (
+    "Máy chủ chưa sẵn sàng in bảng tính ra PDF (thiếu LibreOffice Calc, gói libreoffice-calc-nogui); "
+    "xin báo quản trị hệ thống."
+)
 ERR_TIMEOUT = "LibreOffice không chuyển xong văn bản sang PDF trong {seconds} giây; đã dừng tiến trình."
 ERR_FAILED = "LibreOffice không chuyển được văn bản sang PDF (mã lỗi {code}). {detail}"
 ERR_NO_OUTPUT = "LibreOffice chạy xong nhưng không tạo ra tệp PDF. {detail}"
 
 _DETAIL_LIMIT = 500
+# The spreadsheet module and its import/export filters (Debian's libreoffice-calc-nogui), next to soffice.
+CALC_LIBRARIES = ("libsclo.so", "libscfiltlo.so")
 
 
 class PdfConversionError(RuntimeError):
@@ -78,14 +86,35 @@ def docx_to_pdf(docx_bytes: bytes, *, timeout: float | None = None) -> bytes:
     """The PDF rendering of a DOCX; raises PdfConversionError with a Vietnamese message."""
     if not docx_bytes.startswith(b"PK"):
         raise PdfConversionError(ERR_NOT_DOCX)
+    return _convert(docx_bytes, name="van-ban.docx", export="pdf:writer_pdf_Export", timeout=timeout)
+
+
+def xlsx_to_pdf(xlsx_bytes: bytes, *, timeout: float | None = None) -> bytes:
+    """The PDF a workbook prints to in LibreOffice Calc (every sheet, with its page setup); raises
+    PdfConversionError with a Vietnamese message, ERR_NO_CALC when only Writer is installed."""
+    if not xlsx_bytes.startswith(b"PK"):
+        raise PdfConversionError(ERR_NOT_XLSX)
+    return _convert(xlsx_bytes, name="bang-tinh.xlsx", export="pdf:calc_pdf_Export", timeout=timeout)
+
+
+def calc_installed(executable: str) -> bool:
+    """Whether the LibreOffice that `executable` starts has Calc and its XLSX filter: without them
+    soffice opens a workbook as nothing it can print and says only "no export filter"."""
+    program = Path(os.path.realpath(executable)).parent
+    return all((program / library).exists() for library in CALC_LIBRARIES)
+
+
+def _convert(data: bytes, *, name: str, export: str, timeout: float | None) -> bytes:
     command = soffice_command()
     executable = shutil.which(command)
     if executable is None:
         raise PdfConversionError(ERR_NOT_INSTALLED.format(command=command))
+    if export.startswith("pdf:calc") and not calc_installed(executable):
+        raise PdfConversionError(ERR_NO_CALC)
     seconds = timeout if timeout is not None else float(getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120))
     with tempfile.TemporaryDirectory(prefix="xaso-pdf-") as work, _profiles.profile() as profile:
-        source = Path(work) / "van-ban.docx"
-        source.write_bytes(docx_bytes)
+        source = Path(work) / name
+        source.write_bytes(data)
         out_dir = Path(work) / "pdf"
         args = [
             executable,
@@ -98,13 +127,13 @@ def docx_to_pdf(docx_bytes: bytes, *, timeout: float | None = None) -> bytes:
             "--nolockcheck",
             "--norestore",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            export,
             "--outdir",
             str(out_dir),
             str(source),
         ]
         code, output = _run(args, seconds=seconds, cwd=work)
-        target = out_dir / "van-ban.pdf"
+        target = out_dir / f"{Path(name).stem}.pdf"
         detail = _detail(output)
         if code != 0:
             raise PdfConversionError(ERR_FAILED.format(code=code, detail=detail).strip())

@@ -43,6 +43,8 @@ PERCENT = "0.0%"
 MONTH = "mm/yyyy"
 # Points per line of wrapped 11-point text, as LibreOffice lays it out; it does not grow a row by itself.
 LINE_HEIGHT = 15.0
+# Characters of 11-point text that an A4 page holds across, upright; a wider sheet prints landscape.
+PORTRAIT_WIDTH = 90
 
 
 def month(year: int, month_value: int) -> Shown:
@@ -201,8 +203,9 @@ def _shown_text(value: Any) -> str:
 
 def to_xlsx(tables: Sequence[Table]) -> bytes:
     """Every table on its sheet: numbers and percentages as numbers with their format, months as dates,
-    the header frozen and bold, columns as wide as their content (wrapped beyond 50 characters), and
-    each row as tall as its wrapped text, since LibreOffice keeps the default height otherwise."""
+    the header frozen and bold, columns as wide as their content (wrapped beyond 50 characters), each
+    row as tall as its wrapped text, since LibreOffice keeps the default height otherwise, and each
+    sheet printed on A4 with all its columns on the page."""
     book = Workbook()
     book.remove(book.active)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -236,6 +239,13 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
         sheet.print_title_rows = "1:1"
+        # Printed on A4, every column of a table on one page (LibreOffice otherwise prints Letter and
+        # puts the right-hand columns on pages of their own, without the row they belong to).
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_WIDTH else "portrait"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

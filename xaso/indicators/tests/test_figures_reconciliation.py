@@ -5,8 +5,10 @@ Hypothesis generates the commune's year: activities of random units and kinds se
 (of one group or of several), some spanning the turn of a year, drafts among them; club sessions and
 support visits recorded through their own screens; edits and deletions. For the year 2026 it then
 reads the programme dashboard and its XLSX download (openpyxl), the consolidated report of the year
-once every unit's report is approved (DOCX through python-docx, the annex through openpyxl), and the
-interim review of the same year (DOCX and annex), and compares each figure with `expected`.
+once every unit's report is approved (DOCX through python-docx, the annex through openpyxl), the
+interim review of the same year and the final review of the programme so far (2025–2026; DOCX and
+annex), and the province's two roll-ups of the commune (the province dashboard and its download, the
+back office's "Các xã" page and its workbook), and compares each figure with `expected`.
 
 Each generated data set lives in a transaction rolled back after it; the demo commune and its plan
 are loaded once. Documents are built without PDF (LibreOffice is tested elsewhere). Every data set is
@@ -53,9 +55,14 @@ HANOI = dt.timezone(dt.timedelta(hours=7))
 NOW = dt.datetime(2027, 1, 2, 9, 0, tzinfo=HANOI)
 YEAR = 2026
 START, END = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+# The plan's first year: the final review runs from there.
+PROGRAMME_START = dt.date(2025, 1, 1)
 EXAMPLES = int(os.environ.get("XASO_FIGURES_EXAMPLES", "200"))
 # One data set in RENDER_EVERY is written to DOCX/XLSX and read back (1: every one).
 RENDER_EVERY = int(os.environ.get("XASO_FIGURES_RENDER_EVERY", "8"))
+# One data set in FINAL_EVERY is also read in the final review (1: every one). It is the interim review's
+# builder over a longer span: every other data set keeps the test's time within ~10% of what it was.
+FINAL_EVERY = int(os.environ.get("XASO_FIGURES_FINAL_EVERY", "2"))
 _examples = itertools.count()
 
 UNITS = {
@@ -270,9 +277,10 @@ def expected(
         for code in {code for code, _ in links[row["id"]]}:
             counts[f"task:{code}"] += 1
             counts[f"task:{code}:participants"] += row["participants"]
+    served = {key.split(":")[1] for key in counts if key.startswith("task:") and key.count(":") == 1}
     for group in ("mass_media", "schools", "enterprises"):
-        served = {key.split(":")[1] for key in counts if key.startswith("task:") and key.count(":") == 1}
         counts[f"tasks_served:{group}"] = sum(1 for code in served if _group_of(code) == group)
+    counts["tasks_served"] = len(served)
     return counts
 
 
@@ -566,7 +574,8 @@ def read_rendering(name: str, rendering: Any, *, render: bool) -> list[Reading]:
 
 def read_consolidated(
     *, user: Any, leader: Any, commune: OrgUnit, units: dict[str, OrgUnit], approved: Iterable[str], render: bool
-) -> list[Reading]:
+) -> tuple[list[Reading], Any]:
+    """The consolidated report's readings, and the period it reports on."""
     from xaso.reporting.consolidated import build_consolidated_report
     from xaso.reporting.models import PeriodKind, UnitReport
     from xaso.reporting.services import ReportText, period_open, report_approve, report_save, report_submit
@@ -585,7 +594,7 @@ def read_consolidated(
         submitted = report_submit(report=saved, user=user, version=saved.version)
         report_approve(report=submitted, user=leader)
     rendering = build_consolidated_report(params={"period_id": period.pk}, user=user, progress=lambda *_: None)
-    return read_rendering("consolidated report", rendering, render=render)
+    return read_rendering("consolidated report", rendering, render=render), period
 
 
 def _group_heading(group: str) -> str:
@@ -594,15 +603,91 @@ def _group_heading(group: str) -> str:
     return f"{GROUPS[group]}. {TaskGroupKey(group).label}"
 
 
-def read_review(*, user: Any, plan: Any, render: bool) -> list[Reading]:
+def read_strengths(reading: Reading, paragraphs: list[str]) -> None:
+    """The review's "Ưu điểm": activities, participants and tasks served over the whole span."""
+    if any(p.startswith("Trong kỳ, các đơn vị chưa ghi nhận hoạt động") for p in paragraphs):
+        reading.put("activities", 0)
+        reading.put("tasks_served", 0)
+        return
+    found = next(
+        re.match(
+            r"Các đơn vị đã tổ chức ([\d.]+) hoạt động truyền thông(?: với ([\d.]+) lượt người tham gia)?, phục vụ (\d+)/",
+            p,
+        )
+        for p in paragraphs
+        if p.startswith("Các đơn vị đã tổ chức ")
+    )
+    assert found, paragraphs
+    reading.put("activities", number(found.group(1)))
+    reading.put("participants", number(found.group(2) or "0"))  # a clause that would say 0 is left out
+    reading.put("tasks_served", int(found.group(3)))
+
+
+def read_review(*, user: Any, plan: Any, kind: str, start: dt.date, render: bool) -> list[Reading]:
     from xaso.reviews.document import build_programme_review
 
     rendering = build_programme_review(
-        params={"plan_id": plan.pk, "kind": "interim", "start": START.isoformat(), "end": END.isoformat()},
+        params={"plan_id": plan.pk, "kind": kind, "start": start.isoformat(), "end": END.isoformat()},
         user=user,
         progress=lambda *_: None,
     )
-    return read_rendering("interim review", rendering, render=render)
+    name = f"{kind} review"
+    readings = read_rendering(name, rendering, render=render)
+    strengths = Reading(f"{name} (builder: Ưu điểm)")
+    read_strengths(strengths, model_reading(rendering.document)[0])
+    return [*readings, strengths]
+
+
+def read_province(*, viewer: Any, commune: OrgUnit, period: Any, render: bool) -> list[Reading]:
+    """The commune's row in the province's two roll-ups, read by the Department's viewer: the province
+    dashboard (and its download) for the year, the back office's "Các xã" for the year's report (and
+    its workbook)."""
+    from xaso.indicators import exports
+    from xaso.indicators.selectors import province_overview
+    from xaso.reporting.province import province_rows, rollup_sheets
+
+    overview = province_overview(user=viewer, year_value=YEAR, today=NOW.date())
+    (row,) = [r for r in overview.rows if r.commune.pk == commune.pk]
+    page = Reading("province dashboard")
+    for key, value in zip(ROLLUP_KEYS, row.activity_values, strict=True):
+        page.put(key, value.numerator)
+    table = exports.province_table(overview)
+    sources = [("rows", [table.headers, *table.rows])]
+    if render:
+        book = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx([table])))
+        sources.append(("XLSX", [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]))
+    readings = [page]
+    for source, rows in sources:
+        download = Reading(f"province dashboard download ({source})")
+        (cells,) = [r for r in rows[1:] if r[0] == commune.code]
+        for key, title in zip(ROLLUP_KEYS, ("Số hoạt động", "Nhóm 1", "Nhóm 2", "Nhóm 3"), strict=True):
+            download.put(key, cells[rows[0].index(title)])
+        readings.append(download)
+    province = OrgUnit.objects.get(kind="province", path=commune.path[: OrgUnit.steplen])
+    communes = province_rows(user=viewer, province=province, kind=period.kind, year=YEAR, today=NOW.date())
+    (ours,) = [r for r in communes if r.commune.pk == commune.pk]
+    assert ours.period is not None
+    assert ours.period.pk == period.pk
+    back_office = Reading("province roll-up (Các xã)")
+    back_office.put("activities", ours.activities)
+    sheets = rollup_sheets(rows=communes, province=province, kind=period.kind, year=YEAR)
+    books = [("rows", sheets_rows(sheets))]
+    if render:
+        books.append(("XLSX", workbook_rows(xlsx_annex(sheets=sheets))))
+    readings.append(back_office)
+    for source, book in books:
+        rollup = Reading(f"province roll-up workbook ({source})")
+        rows = next(rows for rows in book if "Chỉ số" in rows[0] or any("Chỉ số" in r for r in rows[:4]))
+        header = next(r for r in rows if "Chỉ số" in r)
+        for r in rows:
+            if r[0] == commune.name and r[header.index("Mã")] == "HD-1":
+                rollup.put("activities", int(r[header.index("Giá trị")]))
+        readings.append(rollup)
+    return readings
+
+
+# The province's activity figures of a commune, in the order of indicators.selectors.ACTIVITY_INDICATORS.
+ROLLUP_KEYS = ("activities", "group:mass_media", "group:schools", "group:enterprises")
 
 
 def mismatches(readings: Iterable[Reading], want: dict[str, int]) -> list[str]:
@@ -637,17 +722,28 @@ def world(demo: Any) -> dict[str, Any]:
 def test_every_figure_equals_the_count_over_the_rows_in_every_reader(
     demo: Any, world: dict[str, Any], data: Dataset
 ) -> None:
-    render = next(_examples) % RENDER_EVERY == 0
+    example = next(_examples)
+    render = example % RENDER_EVERY == 0
     with time_machine.travel(NOW, tick=False), transaction.atomic():
         _apply(data, units=world["units"], tasks=world["tasks"], user=demo.lan)
         want = expected(world["commune"], start=START, end=END)
         approved = [world["units"][code] for code in [*data.approved, COMMUNE]]
         want_approved = expected(world["commune"], start=START, end=END, units=approved)
+        # The final review runs over the programme so far: 2025 and 2026, counted once each.
+        assert demo.plan.start_year == PROGRAMME_START.year
+        want_programme = (
+            expected(world["commune"], start=PROGRAMME_START, end=END) if example % FINAL_EVERY == 0 else {}
+        )
         everywhere = [
             *read_dashboard(user=demo.lan, commune=world["commune"], render=render),
-            *read_review(user=demo.lan, plan=demo.plan, render=render),
+            *read_review(user=demo.lan, plan=demo.plan, kind="interim", start=START, render=render),
         ]
-        consolidated = read_consolidated(
+        final = (
+            read_review(user=demo.lan, plan=demo.plan, kind="final", start=PROGRAMME_START, render=render)
+            if example % FINAL_EVERY == 0
+            else []
+        )
+        consolidated, period = read_consolidated(
             user=demo.lan,
             leader=demo.hung,
             commune=world["commune"],
@@ -655,6 +751,14 @@ def test_every_figure_equals_the_count_over_the_rows_in_every_reader(
             approved=data.approved,
             render=render,
         )
+        # The province counts every unit's recorded activities of the report's range, approved or not.
+        want_period = expected(world["commune"], start=period.data_start, end=period.data_end)
+        province = read_province(viewer=demo.quang, commune=world["commune"], period=period, render=render)
         transaction.set_rollback(True)
-    problems = mismatches(everywhere, want) + mismatches(consolidated, want_approved)
+    problems = (
+        mismatches(everywhere, want)
+        + mismatches(final, want_programme)
+        + mismatches(consolidated, want_approved)
+        + mismatches(province, want_period)
+    )
     assert not problems, "\n".join(problems)
