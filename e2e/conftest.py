@@ -116,9 +116,9 @@ def portal(demo: Any) -> Any:
     if not Locale.objects.exists():
         Locale.objects.create(language_code=settings.LANGUAGE_CODE)
     if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get()))
+        Page.add_root(instance=Page(title="Gốc", slug="root", locale=Locale.objects.get()))
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
 
     def quiet(_: str) -> None:
         return None
@@ -129,13 +129,13 @@ def portal(demo: Any) -> Any:
 
 @pytest.fixture
 def wagtail_roots(transactional_db: Any) -> None:
-    """Wagtail's root page, root collection and locale: its migrations make them, and the flush after
-    each browser test (transactional database) removes them."""
+    """Wagtail's root page, root collection and locale: its migrations make them (portal 0008 names the
+    roots "Gốc"), and the flush after each browser test (transactional database) removes them."""
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+        Page.add_root(instance=Page(title="Gốc", slug="root"))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")

@@ -38,9 +38,9 @@ def migration_rows(db):
 
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        Page.add_root(instance=Page(title="Gốc", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
     for text, expansion in ABBREVIATIONS.items():
         Abbreviation.objects.get_or_create(text=text, commune=None, defaults={"expansion": expansion})
 

@@ -29,9 +29,9 @@ def _portal() -> None:
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+        Page.add_root(instance=Page(title="Gốc", slug="root"))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
     load_portal_home(lambda _: None)
     load_portal_section(lambda _: None)
 

@@ -28,12 +28,12 @@ ERR_VILLAGE_OTHER_COMMUNE = "“{village}” không thuộc xã đã chọn."
 ERR_KIND_FIELD = "Trường này chỉ dùng cho kênh {kind}."
 
 SECRET_LABELS = {
-    "page_access_token": "Mã truy cập Trang (page access token)",
+    "page_access_token": "Mã truy cập Trang",
     "app_id": "Mã ứng dụng (App ID của Facebook / app_id của Zalo)",
     "app_secret": "Khóa bí mật ứng dụng Facebook (App Secret)",
     "secret_key": "Khóa bí mật của ứng dụng Zalo (secret_key)",
-    "access_token": "Mã truy cập OA (access token)",
-    "refresh_token": "Mã làm mới OA (refresh token)",
+    "access_token": "Mã truy cập OA",
+    "refresh_token": "Mã làm mới OA",
     "device_token": "Mã xác nhận của hệ thống loa (hệ thống gửi kèm khi báo bản tin đã phát)",
 }
 HELP_CONNECT = (

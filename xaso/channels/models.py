@@ -54,7 +54,7 @@ STATUS_DAYS = "Còn {days} ngày (đến {day})"
 
 class ChannelKind(models.TextChoices):
     FACEBOOK = "facebook", "Trang Facebook"
-    ZALO = "zalo", "Zalo Official Account"
+    ZALO = "zalo", "Zalo OA"
     LOUDSPEAKER = "loudspeaker", "Hệ thống truyền thanh"
 
 
@@ -75,7 +75,7 @@ class ChannelAccount(models.Model):
         "mã trang / mã OA",
         max_length=64,
         blank=True,
-        help_text="Facebook: mã Trang (Page ID). Zalo: mã Official Account (OA ID). Truyền thanh: để trống.",
+        help_text="Facebook: ID Trang (mã số của Trang). Zalo: mã OA (OA ID). Truyền thanh: để trống.",
     )
     # Fernet token of a JSON object; see xaso.channels.crypto. Never rendered, never logged.
     credentials = models.TextField("thông tin kết nối (đã mã hóa)", blank=True, editable=False)

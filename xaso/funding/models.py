@@ -109,7 +109,13 @@ class Spending(models.Model):
     description = models.CharField("nội dung chi", max_length=255)
     voucher = models.CharField("số chứng từ", max_length=64, blank=True, help_text="Số phiếu chi, hóa đơn, nếu có.")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        verbose_name="người ghi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
 
