@@ -86,7 +86,7 @@ def docx_to_pdf(docx_bytes: bytes, *, timeout: float | None = None) -> bytes:
     """The PDF rendering of a DOCX; raises PdfConversionError with a Vietnamese message."""
     if not docx_bytes.startswith(b"PK"):
         raise PdfConversionError(ERR_NOT_DOCX)
-    return _convert(docx_bytes, name="van-ban.docx", export="pdf:writer_pdf_Export", timeout=timeout)
+    return _convert(docx_bytes, name="van-ban.docx", export="pdf:writer_pdf_Export", calc=False, timeout=timeout)
 
 
 def xlsx_to_pdf(xlsx_bytes: bytes, *, timeout: float | None = None) -> bytes:
@@ -94,7 +94,7 @@ def xlsx_to_pdf(xlsx_bytes: bytes, *, timeout: float | None = None) -> bytes:
     PdfConversionError with a Vietnamese message, ERR_NO_CALC when only Writer is installed."""
     if not xlsx_bytes.startswith(b"PK"):
         raise PdfConversionError(ERR_NOT_XLSX)
-    return _convert(xlsx_bytes, name="bang-tinh.xlsx", export="pdf:calc_pdf_Export", timeout=timeout)
+    return _convert(xlsx_bytes, name="bang-tinh.xlsx", export="pdf:calc_pdf_Export", calc=True, timeout=timeout)
 
 
 def calc_installed(executable: str) -> bool:
@@ -104,12 +104,12 @@ def calc_installed(executable: str) -> bool:
     return all((program / library).exists() for library in CALC_LIBRARIES)
 
 
-def _convert(data: bytes, *, name: str, export: str, timeout: float | None) -> bytes:
+def _convert(data: bytes, *, name: str, export: str, calc: bool, timeout: float | None) -> bytes:
     command = soffice_command()
     executable = shutil.which(command)
     if executable is None:
         raise PdfConversionError(ERR_NOT_INSTALLED.format(command=command))
-    if export.startswith("pdf:calc") and not calc_installed(executable):
+    if calc and not calc_installed(executable):
         raise PdfConversionError(ERR_NO_CALC)
     seconds = timeout if timeout is not None else float(getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120))
     with tempfile.TemporaryDirectory(prefix="xaso-pdf-") as work, _profiles.profile() as profile:

@@ -15,7 +15,7 @@ DOCUMENT_TYPES = {
     "CT": "Chỉ thị",
     "TT": "Thông tư",
     "QC": "Quy chế",
-    "QYĐ": "Quy định",
+    "QyĐ": "Quy định",
     "TB": "Thông báo",
     "HD": "Hướng dẫn",
     "CTr": "Chương trình",

@@ -9,6 +9,7 @@ from xaso.vi.citations import citation
     ("code", "cited"),
     [
         ("1169/QĐ-TTg", "Quyết định số 1169/QĐ-TTg"),
+        ("05/QyĐ-UBND", "Quy định số 05/QyĐ-UBND"),
         ("211/KH-UBND", "Kế hoạch số 211/KH-UBND"),
         ("57-NQ/TW", "Nghị quyết số 57-NQ/TW"),
         ("13/2023/NĐ-CP", "Nghị định số 13/2023/NĐ-CP"),
